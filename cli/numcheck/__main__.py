@@ -1,0 +1,5 @@
+"""Run numcheck as ``python -m numcheck``."""
+
+from numcheck.app import main
+
+main()

@@ -1,0 +1,122 @@
+"""Stage 2 of the pipeline: find every numeric claim in a document's prose."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from numcheck.extract.context import (
+    attributions,
+    concept_of,
+    direction_of,
+    measure_after,
+    quote_state,
+)
+from numcheck.extract.filters import skip_nonclaim
+from numcheck.extract.numbers import NUMBER_WORDS, UNICODE_FRACTIONS
+from numcheck.extract.quantities import QuantityReader
+from numcheck.extract.sentences import sentences
+from numcheck.extract.tokens import tokenize
+from numcheck.read.document import Document
+from numcheck.records import Claim
+from numcheck.vocab import Vocabulary
+
+
+def _may_start(tok, vocab: Vocabulary) -> bool:
+    """Return True when a token can begin a number: digits, number words, vague amounts."""
+    if tok.kind == "num":
+        return True
+    if tok.kind == "other":
+        return tok.text in UNICODE_FRACTIONS
+    low = tok.low
+    return low in NUMBER_WORDS or low in ("a", "an", "half") or low in vocab.vague_starts
+
+
+def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
+    """Return the claims of a document in text order; ids are prefix + a running number."""
+    prose = doc.prose
+    claims: list[Claim] = []
+    in_quote = False
+    previous_end = 0
+    for s_start, s_end in sentences(prose):
+        if "\n\n" in prose[previous_end:s_start]:
+            in_quote = False  # a quotation does not run across paragraphs unclosed
+        previous_end = s_end
+        tokens = tokenize(prose, s_start, s_end)
+        quoted_spans, in_quote = quote_state(prose, s_start, s_end, in_quote)
+        if not any(_may_start(tok, vocab) for tok in tokens):
+            continue
+        lower = prose[s_start:s_end].lower()
+        reader = QuantityReader(vocab, tokens, prose, lower)
+        sentence = " ".join(prose[s_start:s_end].split())
+        credits = None
+        floor = 0
+        i = 0
+        n = len(tokens)
+        while i < n:
+            tok = tokens[i]
+            if not _may_start(tok, vocab):
+                i += 1
+                continue
+            skip = skip_nonclaim(tokens, i, vocab, prose)
+            if skip != i:
+                i = floor = skip
+                continue
+            q = reader.read_at(i, floor)
+            if q is None or _lone_word(tokens, q):
+                i += 1
+                continue
+            measure, after = measure_after(tokens, q)
+            if not q.unit and after < n:
+                rate = reader.rate_after(after, q.unit)
+                if rate:
+                    q.unit, after = rate
+                    q.last = after
+            if credits is None:
+                credits = attributions(vocab, tokens)
+            start, end = tokens[q.first].start, tokens[q.last - 1].end
+            source = cue = None
+            for c_start, c_end, name, words in credits:
+                if c_start <= start < c_end or c_start <= start <= c_end:
+                    source, cue = name, words
+            line, column = doc.position(start)
+            claims.append(
+                Claim(
+                    source=doc.source,
+                    start=start,
+                    end=end,
+                    id=f"{prefix}{len(claims) + 1}",
+                    line=line,
+                    column=column,
+                    text=doc.text[start:end],
+                    value=q.value,
+                    low=q.low,
+                    high=q.high,
+                    unit=q.unit,
+                    qualifier=q.qualifier,
+                    modifier=q.modifier.words if q.modifier else None,
+                    strict=bool(q.modifier and q.modifier.strict),
+                    precision=q.precision,
+                    measure=measure,
+                    concept=concept_of(vocab, tokens, q, measure, floor, sentence),
+                    attribution=source,
+                    cue=cue,
+                    direction=direction_of(vocab, tokens, q, floor),
+                    quoted=_inside(quoted_spans, start),
+                    sentence=sentence,
+                )
+            )
+            i = floor = q.last
+    return claims
+
+
+def _lone_word(tokens, q) -> bool:
+    """A lone "one" or "a" is a pronoun or article, not a figure, unless a unit follows."""
+    if q.last - q.first != 1 or q.unit or q.vague:
+        return False
+    return tokens[q.first].low in ("one", "a", "an", "half")
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Return True when offset lies inside one of the sorted spans."""
+    index = bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]

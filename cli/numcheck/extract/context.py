@@ -1,0 +1,279 @@
+"""What a quantity counts, who said it, whether it is a change, and whether it is quoted."""
+
+from __future__ import annotations
+
+import re
+
+from numcheck.extract.quantities import Quantity, glued
+from numcheck.extract.tokens import Token
+from numcheck.vocab import Vocabulary
+
+# Function words end a noun phrase; they are grammar, not vocabulary, so they live here.
+STOP = frozenset(
+    """to in on at by for with from into onto as than that which who whom whose and or but nor
+    so yet is are was were be been being have has had will would could should may might must
+    can do does did not no already also still only just now then there here this these those
+    it they them he she we you i the a an per each every some about over under more less most
+    least since until after before during while when where if because though although
+    reportedly allegedly according said says say yesterday today tomorrow last next ago across
+    between among against toward towards via up down out off away back again ever never all
+    both either neither such own same other another around through throughout within without
+    upon whether very too almost nearly roughly approximately respectively including compared
+    versus vs its their his her our your my what how why annually monthly daily weekly yearly
+    hourly long high tall wide deep old away thick""".split()
+)
+LEADING = frozenset("the its their his her our a an all some of".split())
+AUXILIARIES = frozenset(
+    "have has had been be being were was are is already reportedly also now so far more "
+    "likely probably said to".split()
+)
+GENERIC_MEASURES = frozenset(
+    "people persons civilians individuals residents men women children others more adults "
+    "of them".split()
+)
+_QUOTES = re.compile('[“”"]')
+CLAUSE_BREAKS = frozenset(("while", "whereas", "but", "although", "though", "however"))
+PRONOUNS = frozenset("he she they it we i you this that which who".split())
+
+
+def measure_after(tokens: list[Token], q: Quantity) -> tuple[str | None, int]:
+    """Return the noun phrase a quantity counts and the index after it."""
+    t = tokens
+    k = q.last
+    n = len(t)
+    if k < n and t[k].low == "of" and (q.unit in ("percent", "permille", "") or q.vague or q.scaled):
+        k += 1
+        while k < n and t[k].low in LEADING:
+            k += 1
+    words: list[Token] = []
+    indices: list[int] = []
+    while k < n and len(words) < 6:
+        tok = t[k]
+        if tok.kind == "word" and tok.low not in STOP:
+            if tok.low.endswith(("'s", "’s")) or tok.text.endswith(("s'", "s’")):
+                words, indices = [], []  # "Russia's ammunition needs": not the possessor
+            else:
+                words.append(tok)
+                indices.append(k)
+            k += 1
+        elif (
+            tok.text in ("-", "‐")
+            and words
+            and k + 1 < n
+            and glued(t[k - 1], tok)
+            and glued(tok, t[k + 1])
+            and t[k + 1].kind == "word"
+        ):
+            words.append(Token("word", "-", "-", tok.start, tok.end))
+            indices.append(k)
+            k += 1
+        else:
+            break
+    # A trailing verb ("people died", "workers arrived") is not part of the phrase.
+    while words and words[-1].low.endswith(("ed", "ing")) and len(words[-1].low) > 4:
+        words.pop()
+        indices.pop()
+    while words and words[-1].text == "-":
+        words.pop()
+        indices.pop()
+    if not words:
+        return None, q.last
+    text = " ".join(w.text for w in words).replace(" - ", "-")
+    return text, indices[-1] + 1
+
+
+def _cue_window(t: list[Token], start: int, stop: int, index: dict, longest: int) -> str | None:
+    """Return the concept of the nearest cue phrase in t[start:stop], searching backwards."""
+    for end in range(stop, start, -1):
+        for size in range(min(longest, end - start), 0, -1):
+            key = tuple(x.low for x in t[end - size : end])
+            if key in index:
+                return index[key]
+    return None
+
+
+def lexical_dimension(unit: str, vocab: Vocabulary) -> str:
+    """Return a unit's dimension from its words, without pint: "[currency] / [time]"."""
+
+    def kind(part: str) -> str:
+        if part in ("", "1"):
+            return "1"
+        if part in vocab.currencies:
+            return "[currency]"
+        if part in vocab.per.values() or part in ("decade",):
+            return "[time]"
+        return f"[{part}]"
+
+    parts = [kind(p.strip()) for p in unit.split("/")]
+    if parts == ["1"]:
+        return ""
+    return " / ".join(parts)
+
+
+def concept_of(
+    vocab: Vocabulary, t: list[Token], q: Quantity, measure: str | None, floor: int, sentence: str
+) -> str | None:
+    """Decide the concept of a quantity from nearby cues, its measure, or its unit."""
+    dimension = lexical_dimension(q.unit, vocab)
+
+    def fits(name: str) -> bool:
+        concept = vocab.concepts[name]
+        return not concept.dimensions or dimension in concept.dimensions
+
+    longest = vocab.longest["cue"]
+    # a cue just before the figure, inside the clause: "the death toll at over 2,000"
+    start = q.first
+    while start > max(floor, q.first - 6) and t[start - 1].kind == "word":
+        start -= 1
+    found = _cue_window(t, start, q.first, vocab.cue_index, longest)
+    if found and fits(found):
+        return found
+    # a cue just after a bare figure: "hundreds have already been killed"
+    if measure is None or measure.lower() in GENERIC_MEASURES:
+        k = q.last
+        if measure is not None:
+            k += len(measure.split())
+        while k < len(t) and k < q.last + 6 and t[k].low in AUXILIARIES:
+            k += 1
+        found = _cue_window(t, k, min(k + longest, len(t)), vocab.cue_index, longest)
+        if found and fits(found):
+            return found
+    if measure:
+        words = tuple(measure.lower().replace("-", " - ").split())
+        for size in range(min(len(words), vocab.longest["alias"]), 0, -1):
+            name = vocab.alias_index.get(words[-size:])
+            if name and fits(name):
+                return name
+    lowered = set(sentence.lower().split())
+    for name, concept in vocab.concepts.items():
+        if concept.dimensions and concept.context and dimension in concept.dimensions:
+            if lowered & concept.context:
+                return name
+    return None
+
+
+def direction_of(vocab: Vocabulary, t: list[Token], q: Quantity, floor: int) -> str | None:
+    """Return "up" or "down" when the figure states a change ("rose by 12%", "a 5% drop")."""
+    k = q.first - 1
+    if k >= floor and t[k].low == "by":
+        k -= 1
+    if k >= floor:
+        word = t[k].low
+        if word in vocab.direction["up"]:
+            return "up"
+        if word in vocab.direction["down"]:
+            return "down"
+    if q.last < len(t):
+        word = t[q.last].low
+        if word in vocab.direction["up_after"]:
+            return "up"
+        if word in vocab.direction["down_after"]:
+            return "down"
+    return None
+
+
+def _source_after(t: list[Token], k: int, vocab: Vocabulary) -> str | None:
+    """Read a source's name after a cue: "according to [the health ministry]"."""
+    words = []
+    while k < len(t) and len(words) < 8:
+        tok = t[k]
+        if tok.kind == "num" or (tok.kind == "other" and tok.text not in ("-", "'", "’", "&")):
+            break
+        if tok.low in ("that", "which", "who", "on", "in", "as", "and", "while") and words:
+            break
+        words.append(tok)
+        k += 1
+    return _clean_source(words, vocab)
+
+
+def _source_before(t: list[Token], k: int, floor: int, vocab: Vocabulary) -> str | None:
+    """Read a source's name before a cue verb: "[the health ministry] said"."""
+    words: list[Token] = []
+    j = k - 1
+    while j >= floor and len(words) < 6:
+        tok = t[j]
+        if tok.kind != "word" or tok.low in CLAUSE_BREAKS or tok.low in ("and", "that", "which"):
+            break
+        if tok.low in STOP and tok.low not in ("the", "a", "an"):
+            break
+        words.insert(0, tok)
+        j -= 1
+    if words and words[0].low in ("the", "a", "an") and len(words) == 1:
+        return None
+    return _clean_source(words, vocab)
+
+
+def _clean_source(words: list[Token], vocab: Vocabulary) -> str | None:
+    """Drop trailing words like "estimates" and refuse pronouns."""
+    while words and words[-1].low in vocab.strip_tail:
+        words.pop()
+    if not words or (len(words) == 1 and words[0].low in vocab.not_sources):
+        return None
+    if all(w.low in ("the", "a", "an", "other", "some", "new") for w in words):
+        return None
+    text = " ".join(w.text for w in words)
+    return text.replace(" - ", "-")
+
+
+def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str, str]]:
+    """Return (clause start, clause end, source, cue) for each clause of a sentence.
+
+    A clause runs to the next contrast word ("while", "but"); a cue credits the figures
+    of its own clause, and a clause without a cue inherits the one before it.
+    """
+    n = len(t)
+    clauses = [0]
+    for k in range(1, n):
+        if t[k].low in CLAUSE_BREAKS and t[k - 1].text in (",", ";", "—", "–"):
+            clauses.append(k)
+        elif t[k].text == ";":
+            clauses.append(k + 1)
+    clauses.append(n)
+    found: list[tuple[int, int, str, str]] = []
+    before_len = vocab.longest["attribution_before"]
+    after_len = vocab.longest["attribution_after"]
+    for start, end in zip(clauses, clauses[1:], strict=False):
+        source = cue = None
+        for k in range(start, end):
+            for size in range(min(before_len, end - k), 0, -1):
+                key = tuple(x.low for x in t[k : k + size])
+                if key in vocab.attribution_before:
+                    name = _source_after(t, k + size, vocab)
+                    if name:
+                        source, cue = name, " ".join(x.text for x in t[k : k + size])
+                    break
+            if source:
+                break
+        if source is None:
+            for k in range(start, end):
+                for size in range(min(after_len, end - k), 0, -1):
+                    key = tuple(x.low for x in t[k : k + size])
+                    if key in vocab.attribution_after:
+                        name = _source_before(t, k, start, vocab)
+                        if name is None and k > start and t[k - 1].text == ",":
+                            name = _source_after(t, k + size, vocab)
+                        if name:
+                            source, cue = name, " ".join(x.text for x in t[k : k + size])
+                        break
+                if source:
+                    break
+        if source is None and found and t[start].low not in CLAUSE_BREAKS:
+            source, cue = found[-1][2], found[-1][3]
+        if source is not None and cue is not None:
+            found.append((t[start].start if start < n else 0, t[end - 1].end if end else 0, source, cue))
+    return found
+
+
+def quote_state(text: str, start: int, end: int, inside: bool) -> tuple[list[tuple[int, int]], bool]:
+    """Return the quoted spans of text[start:end] and whether a quote is still open after it."""
+    spans = []
+    opened = start if inside else -1
+    for match in _QUOTES.finditer(text, start, end):
+        pos, ch = match.start(), match.group()
+        if ch == "“" or (ch == '"' and opened < 0):
+            if opened < 0:
+                opened = pos
+        elif (ch == "”" or ch == '"') and opened >= 0:
+            spans.append((opened, pos + 1))
+            opened = -1
+    return spans, opened >= 0

@@ -1,0 +1,139 @@
+"""Numbers that are not quantities: years, dates, times, ordinals, identifiers, scores."""
+
+from __future__ import annotations
+
+from numcheck.extract.quantities import (
+    DASHES,
+    MONTHS,
+    ORDINAL_SUFFIXES,
+    YEAR_LEADS,
+    glued,
+    match_phrase_ending,
+)
+from numcheck.extract.tokens import Token
+from numcheck.vocab import Vocabulary
+
+
+def _is_yearish(tok: Token) -> bool:
+    """Four plain digits between 1000 and 2100."""
+    return tok.kind == "num" and len(tok.text) == 4 and tok.text.isdigit() and 1000 <= int(tok.text) <= 2100
+
+
+def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> int:
+    """Return the index past a non-claim number at i, or i when the number is a quantity."""
+    t = tokens
+    n = len(t)
+    tok = t[i]
+    if tok.kind != "num":
+        return i
+    prev = t[i - 1] if i > 0 else None
+    nxt = t[i + 1] if i + 1 < n else None
+    after = t[i + 2] if i + 2 < n else None
+    # ordinals "22nd", decades "1990s", glued identifiers "5G", "737MAX"
+    if nxt is not None and nxt.kind == "word" and glued(tok, nxt):
+        if nxt.low in ORDINAL_SUFFIXES or (nxt.low == "s" and tok.text.endswith("0")):
+            return i + 2
+        if nxt.low in vocab.time_words_single or nxt.low in ("am", "pm"):
+            return i + 2
+        if not _unit_or_scale(nxt, vocab):
+            return i + 2
+    # times of day "10:30", "2.15pm", "3 pm", "3 a.m."
+    if nxt is not None and nxt.text == ":" and after is not None and after.kind == "num" and glued(nxt, after):
+        return i + 3
+    if nxt is not None and _time_word_at(t, i + 1, vocab):
+        return i + 2
+    # identifiers: "F-16", "COVID-19", "G7", "Article 5", "#3", "+44"
+    if prev is not None:
+        if prev.kind == "word" and glued(prev, tok) and prev.text not in vocab.currency_prefix_words:
+            return _skip_group(t, i)
+        if prev.text in DASHES and glued(prev, tok) and i >= 2 and t[i - 2].kind == "word" and glued(t[i - 2], prev):
+            return _skip_group(t, i)
+        if prev.text in ("#", "+", "№") and glued(prev, tok):
+            return _skip_group(t, i)
+        if prev.kind == "word" and prev.text[:1].isupper() and prev.low.rstrip(".") in vocab.identifier_words:
+            return _skip_group(t, i)
+        if prev.text == "." and i >= 2 and t[i - 2].low in vocab.identifier_words and glued(t[i - 2], prev):
+            return _skip_group(t, i)
+        if prev.kind == "num" and prev.text == "." and glued(prev, tok) and i >= 2 and t[i - 2].kind == "num":
+            return i + 1
+    # versions and dotted codes "2.3.1" are not numbers at all
+    if tok.text.count(".") > 1:
+        return i + 1
+    # dates: "March 3", "3 March", "3rd of March", "12/03/2024", "2024-03-12"
+    if tok.text.isdigit() and int(tok.text) <= 31:
+        if prev is not None and prev.low in MONTHS and prev.text[0].isupper():
+            return i + 1
+        if nxt is not None and nxt.low in MONTHS and nxt.text[0].isupper():
+            return i + 1
+    if nxt is not None and nxt.text in ("/", ".", "-") and glued(tok, nxt) and after is not None and after.kind == "num" and glued(nxt, after):
+        third = t[i + 3] if i + 3 < n else None
+        fourth = t[i + 4] if i + 4 < n else None
+        if third is not None and third.text == nxt.text and fourth is not None and fourth.kind == "num" and glued(third, fourth):
+            return i + 5  # three groups: a date or a phone number
+    # years and year spans: "in 2025", "2012–13", "1990-1995"
+    if _is_yearish(tok):
+        if nxt is not None and nxt.text in DASHES and after is not None and after.kind == "num":
+            second = after.text
+            if second.isdigit() and (len(second) == 2 or (_is_yearish(after) and int(second) > int(tok.text))):
+                return i + 3
+        if _year_here(t, i, vocab):
+            return i + 1
+    # list numbering at the start of a line: "1. ", "2) "
+    if tok.text.isdigit() and nxt is not None and nxt.text in (".", ")") and glued(tok, nxt):
+        line_start = text.rfind("\n", 0, tok.start) + 1
+        if not text[line_start : tok.start].strip() and (nxt.end >= len(text) or text[nxt.end] in " \t"):
+            return i + 2
+    # sports scores: "won 3-1"
+    if nxt is not None and nxt.text in DASHES and after is not None and after.kind == "num":
+        if tok.text.isdigit() and after.text.isdigit() and int(tok.text) < 30 and int(after.text) < 30:
+            window = {x.low for x in t[max(0, i - 6) : i + 6]}
+            if window & vocab.score_words:
+                return i + 3
+    return i
+
+
+def _skip_group(t: list[Token], i: int) -> int:
+    """Skip an identifier's digits and any glued tail ("COVID-19", "Su-27SM")."""
+    j = i + 1
+    while j < len(t) and glued(t[j - 1], t[j]) and (t[j].kind != "other" or t[j].text in "-/."):
+        if t[j].kind == "other" and (j + 1 >= len(t) or not glued(t[j], t[j + 1])):
+            break
+        j += 1
+    return j
+
+
+def _unit_or_scale(tok: Token, vocab: Vocabulary) -> bool:
+    """Return True when a word glued to a number is a unit or scale ("5km", "3bn")."""
+    return (
+        tok.low in vocab.scales
+        or (tok.low,) in vocab.units
+        or (tok.text,) in vocab.units
+        or (tok.low,) in vocab.currency_names
+        or tok.low in vocab.per
+        or tok.low in ("tn", "bn", "mn", "pc", "pct")
+    )
+
+
+def _time_word_at(t: list[Token], j: int, vocab: Vocabulary) -> bool:
+    """Return True when a time-of-day word ("pm", "a.m.", "GMT") starts at j."""
+    for size in range(min(4, len(t) - j), 0, -1):
+        if tuple(x.low for x in t[j : j + size]) in vocab.time_words:
+            return True
+    return False
+
+
+def _year_here(t: list[Token], i: int, vocab: Vocabulary) -> bool:
+    """Decide whether a four-digit number is a calendar year or a count."""
+    prev = t[i - 1] if i > 0 else None
+    nxt = t[i + 1] if i + 1 < len(t) else None
+    hedged = match_phrase_ending(t, i, vocab.modifiers, vocab.longest["modifiers"], 0)
+    if hedged is not None or (prev is not None and prev.text in "$€£¥₹₽₩₴"):
+        return False
+    if prev is not None and (prev.low in YEAR_LEADS or prev.low in MONTHS):
+        return True
+    if nxt is None or nxt.kind != "word":
+        return True
+    if _unit_or_scale(nxt, vocab) or (nxt.low,) in vocab.vague:
+        return False
+    # "2000 troops" is a count; "2025 budget" and "2025 elections" are years
+    return not (nxt.low.endswith("s") and nxt.low not in ("elections", "olympics", "games"))

@@ -1,0 +1,412 @@
+"""Read one quantity at a number token: modifiers, currency, value, scale, range, unit, rate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from numcheck.extract.numbers import (
+    NUMBER_WORDS,
+    UNICODE_FRACTIONS,
+    digits_precision,
+    digits_value,
+    value_precision,
+    words_value,
+)
+from numcheck.extract.tokens import Token
+from numcheck.vocab import Modifier, Vocabulary
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
+DASHES = frozenset(("-", "–", "—", "‐", "‑"))
+MINUS = frozenset(("-", "−", "–"))
+RATE_LEADS = frozenset(("per", "a", "an", "/", "each", "every"))
+YEAR_LEADS = frozenset(
+    "in by since from until till to of during before after the early late mid end start "
+    "between fiscal fy year years spring summer autumn fall winter circa and or".split()
+)
+
+
+@dataclass
+class Quantity:
+    """A quantity being read; indices are token positions within the sentence."""
+
+    first: int
+    last: int  # exclusive
+    value: float
+    low: float | None
+    high: float | None
+    unit: str = ""
+    qualifier: str = "exact"
+    modifier: Modifier | None = None
+    precision: float = 1.0
+    scaled: bool = False
+    vague: bool = False
+    compound: bool = False  # "12-hour shifts": the unit is an adjective, a noun follows
+
+
+def glued(a: Token, b: Token) -> bool:
+    """Return True when token b starts right where token a ends."""
+    return a.end == b.start
+
+
+def match_phrase(tokens: list[Token], i: int, table: dict, longest: int, lower: bool = True):
+    """Return (value, next index) of the longest phrase of table starting at i, or None."""
+    n = len(tokens)
+    for size in range(min(longest, n - i), 0, -1):
+        key = tuple(t.low if lower else t.text for t in tokens[i : i + size])
+        if key in table:
+            return table[key], i + size
+    return None
+
+
+def match_phrase_ending(tokens: list[Token], end: int, table: dict, longest: int, floor: int):
+    """Return (value, first index) of the longest phrase of table ending just before end."""
+    for size in range(min(longest, end - floor), 0, -1):
+        key = tuple(t.low for t in tokens[end - size : end])
+        if key in table:
+            return table[key], end - size
+    return None
+
+
+class QuantityReader:
+    """Reads quantities from the tokens of one sentence."""
+
+    def __init__(self, vocab: Vocabulary, tokens: list[Token], text: str, lower: str) -> None:
+        self.v = vocab
+        self.t = tokens
+        self.n = len(tokens)
+        self.text = text  # the whole prose view; token offsets index into it
+        self.lower = lower  # this sentence, lowercased
+
+    # -- the number itself ------------------------------------------------------------
+
+    def number_at(self, i: int) -> tuple[float, int, float] | None:
+        """Return (value, next index, precision) of the number at i, digits or words."""
+        t = self.t
+        tok = t[i]
+        if tok.kind == "num":
+            value = digits_value(tok.text)
+            if value is None:
+                return None
+            j = i + 1
+            precision = digits_precision(tok.text)
+            # "1 200": a space-grouped thousand, only for a short first group
+            while (
+                j < self.n
+                and t[j].kind == "num"
+                and len(t[j].text) == 3
+                and t[j].text.isdigit()
+                and t[j].start == t[j - 1].end + 1
+                and t[j - 1].text.isdigit()
+                and len(t[j - 1].text) <= 3
+                and j == i + 1
+                and self._space_group(t[j - 1].end)
+            ):
+                value = value * 1000 + float(t[j].text)
+                precision = digits_precision(str(int(value)))
+                j += 1
+            # ".5": a decimal point written without the leading zero
+            if i > 0 and t[i - 1].text == "." and glued(t[i - 1], tok) and tok.text.isdigit():
+                if i < 2 or not glued(t[i - 2], t[i - 1]):
+                    value = float("0." + tok.text)
+                    precision = 10.0 ** -len(tok.text)
+            # "2½" or "2 1/2"
+            if j < self.n and t[j].text in UNICODE_FRACTIONS and glued(t[j - 1], t[j]):
+                value += UNICODE_FRACTIONS[t[j].text]
+                j += 1
+            elif (
+                j + 2 < self.n
+                and t[j].kind == "num"
+                and t[j + 1].text == "/"
+                and t[j + 2].kind == "num"
+                and glued(t[j], t[j + 1])
+                and glued(t[j + 1], t[j + 2])
+                and value == int(value)
+            ):
+                num, den = digits_value(t[j].text), digits_value(t[j + 2].text)
+                if num is not None and den and num < den:
+                    value += num / den
+                    j += 3
+            # "1/4"
+            if (
+                j + 1 < self.n
+                and t[j].text == "/"
+                and t[j + 1].kind == "num"
+                and glued(t[j - 1], t[j])
+                and glued(t[j], t[j + 1])
+            ):
+                den = digits_value(t[j + 1].text)
+                if den and value < den and den <= 100:
+                    return value / den, j + 2, 0.01
+                return None  # "24/7", "9/11", dates: not a quantity
+            return value, j, precision
+        if tok.text in UNICODE_FRACTIONS:
+            return UNICODE_FRACTIONS[tok.text], i + 1, 0.01
+        if tok.low in NUMBER_WORDS or tok.low in ("a", "an", "half"):
+            read = words_value(t, i)
+            if read is None:
+                return None
+            value, j = read
+            return value, j, value_precision(value)
+        return None
+
+    def _space_group(self, pos: int) -> bool:
+        """Return True when the single character at pos groups thousands."""
+        return self.text[pos] in " \u00a0\u2009\u202f"
+
+    # -- around the number ------------------------------------------------------------
+
+    def scale_at(self, j: int) -> tuple[float, int]:
+        """Return (multiplier, next index) for a scale word at j ("million", "bn", "m")."""
+        if j >= self.n:
+            return 1.0, j
+        tok = self.t[j]
+        scale = self.v.scales.get(tok.low)
+        if scale is None or tok.kind != "word":
+            return 1.0, j
+        if tok.low in ("m", "k", "b", "bn", "mn", "tn") and not glued(self.t[j - 1], tok):
+            if tok.low in ("m", "k", "b"):
+                return 1.0, j  # a lone letter after a space is not a scale
+        if tok.low == "m" and tok.text == "m" and not self._m_is_million(j):
+            return 1.0, j
+        if tok.low == "b" and tok.text != "b" and tok.text != "B":
+            return 1.0, j
+        return scale, j + 1
+
+    def _m_is_million(self, j: int) -> bool:
+        """Decide "5m" between million and metres: million after money or before a noun."""
+        k = j - 2
+        while k >= 0 and k >= j - 4:
+            if self.t[k].kind == "other" and self.t[k].text in "$€£¥₹₽₩₴":
+                return True
+            k -= 1
+        if j + 1 < self.n and self.t[j + 1].kind == "word":
+            return self.t[j + 1].low not in _METRE_FOLLOWERS
+        return False
+
+    def currency_before(self, i: int, floor: int) -> tuple[str, int] | None:
+        """Return (ISO code, first index) of a currency symbol written before index i."""
+        v = self.v
+        for size in range(min(v.longest["currency_symbols"], i - floor), 0, -1):
+            span = self.t[i - size : i]
+            key = tuple(t.text for t in span)
+            code = v.currency_symbols.get(key)
+            if code is None:
+                continue
+            # "$5" or "USD 5"; a symbol glued inside a word ("F$") is not a currency
+            if any(not glued(a, b) for a, b in zip(span, span[1:], strict=False)):
+                continue
+            if code == "USD" and key == ("$",) and i - size - 1 >= floor:
+                prev = self.t[i - size - 1]
+                if prev.kind == "word" and glued(prev, span[0]):
+                    continue
+            return code, i - size
+        return None
+
+    def modifier_before(self, i: int, floor: int) -> tuple[Modifier, int] | None:
+        """Return the hedge or bound written before index i, and its first index."""
+        found = match_phrase_ending(self.t, i, self.v.modifiers, self.v.longest["modifiers"], floor)
+        if found is None:
+            return None
+        modifier, first = found
+        if modifier.words in ("some",) and first > floor and self.t[first - 1].low in ("for", "and"):
+            return None
+        return modifier, first
+
+    def unit_after(self, j: int, q: Quantity) -> int:
+        """Read a unit or currency name after the number; set q.unit; return the next index."""
+        t, v = self.t, self.v
+        if j >= self.n:
+            return j
+        # "12-hour", "2.5-mile": a unit glued by a hyphen is an adjective
+        if t[j].text in DASHES and j + 1 < self.n and glued(t[j - 1], t[j]) and glued(t[j], t[j + 1]):
+            found = self._unit_phrase(j + 1, attached=True)
+            if found and not t[j + 1].text.isupper():
+                unit, k = found
+                q.unit, q.compound = unit, True
+                return k
+            return j
+        found = self._unit_phrase(j, attached=glued(t[j - 1], t[j]))
+        if found:
+            q.unit, k = found
+            return k
+        name = match_phrase(t, j, v.currency_names, v.longest["currency_names"])
+        if name:
+            code, k = name
+            if self._pound_is_mass(code, j):
+                q.unit = "pound"
+            else:
+                q.unit = code
+            return k
+        ambiguous = match_phrase(t, j, v.currency_ambiguous, 3)
+        if ambiguous and (q.scaled or q.value >= 1000):
+            q.unit, k = ambiguous
+            return k
+        return j
+
+    def _pound_is_mass(self, code: str, j: int) -> bool:
+        """Return True for "pounds" as mass: no money word in the sentence."""
+        if self.t[j].low not in ("pound", "pounds"):
+            return False
+        words = set(self.lower.split())
+        return not (words & self.v.pound_money_words)
+
+    def _unit_phrase(self, j: int, attached: bool) -> tuple[str, int] | None:
+        """Return (unit, next index) of the unit phrase at j."""
+        t, v = self.t, self.v
+        best = None
+        for size in range(min(v.longest["units"], self.n - j), 0, -1):
+            span = t[j : j + size]
+            if any(not glued(a, b) and b.kind == "other" for a, b in zip(span, span[1:], strict=False)):
+                continue
+            unit = v.units.get(tuple(x.low for x in span))
+            exact = v.units.get(tuple(x.text for x in span))
+            if size == 1 and span[0].text in v.case_sensitive:
+                unit = exact
+            elif size == 1 and span[0].low in {c.lower() for c in v.case_sensitive} and exact is None:
+                unit = None if len(span[0].text) <= 2 else unit
+            if unit is None:
+                continue
+            if size == 1 and len(span[0].text) == 1 and span[0].kind == "word" and not attached:
+                continue  # one-letter words are units only when glued: "5m", never "a mix"
+            if span[-1].kind == "word" and j + size < self.n and glued(span[-1], t[j + size]) and t[j + size].kind == "word":
+                continue
+            best = (unit, j + size)
+            break
+        return best
+
+    def rate_after(self, j: int, unit: str) -> tuple[str, int] | None:
+        """Return (unit per time, next index) for "per hour", "a day", "/month", "annually"."""
+        t, v = self.t, self.v
+        if j >= self.n:
+            return None
+        word = match_phrase(t, j, v.rate_words, v.longest["rate_words"])
+        if word:
+            per, k = word
+            return _per(unit, per), k
+        if t[j].low in RATE_LEADS and j + 1 < self.n:
+            per = v.per.get(t[j + 1].low)
+            if per and (t[j].low != "/" or glued(t[j], t[j + 1])):
+                if len(t[j + 1].text) == 1 and t[j].low != "/":
+                    return None
+                return _per(unit, per), j + 2
+        return None
+
+
+    # -- the whole quantity -------------------------------------------------------------
+
+    def read_at(self, i: int, floor: int) -> Quantity | None:
+        """Read the quantity whose number starts at token i; tokens before floor are taken."""
+        t, v = self.t, self.v
+        vague = match_phrase(t, i, v.vague, v.longest["vague"])
+        if vague:
+            (low, high), j = vague
+            q = Quantity(i, j, (low + high) / 2, low, high, qualifier="vague", vague=True)
+            q.precision = 0.0
+        else:
+            number = self.number_at(i)
+            if number is None:
+                return None
+            value, j, precision = number
+            q = Quantity(i, j, value, value, value, precision=precision)
+            scale, j = self.scale_at(j)
+            if scale != 1.0:
+                q.value *= scale
+                q.low = q.high = q.value
+                q.precision *= scale
+                q.scaled = True
+        first = i
+        currency = self.currency_before(i, floor)
+        if currency:
+            q.unit, first = currency
+        elif first > floor and t[first - 1].text in MINUS and glued(t[first - 1], t[i]) and t[i].kind == "num":
+            if first - 1 == floor or not glued(t[first - 2], t[first - 1]) or t[first - 2].kind == "other":
+                q.value, q.low, q.high = -q.value, -q.value, -q.value
+                first -= 1
+        modifier = None if q.vague else self.modifier_before(first, floor)
+        if modifier:
+            q.modifier, first = modifier
+            q.qualifier = q.modifier.qualifier
+            if q.qualifier == "lower_bound":
+                q.high = None
+            elif q.qualifier == "upper_bound":
+                q.low = 0.0 if q.value >= 0 else None
+        q.first = first
+        if not q.unit:
+            j = self.unit_after(j, q)
+        elif j < self.n and t[j].low in ("million", "billion", "trillion", "bn", "m", "mn", "k"):
+            scale, j = self.scale_at(j)
+        j = self.range_after(j, q, floor)
+        if not q.compound:
+            rate = self.rate_after(j, q.unit)
+            if rate:
+                q.unit, j = rate
+        q.last = j
+        return q
+
+    def range_after(self, j: int, q: Quantity, floor: int) -> int:
+        """Extend q to a range ("35 to 50%", "$100-200", "between 2,000 and 3,000")."""
+        t = self.t
+        if q.vague or q.modifier is not None and q.qualifier != "approximate" or j + 1 >= self.n:
+            return j
+        link = t[j].low
+        between = q.first > floor and t[q.first - 1].low == "between"
+        if link == "and" and not between:
+            return j
+        if link not in DASHES and link not in ("to", "and"):
+            return j
+        if link in DASHES and t[j].text != "–" and not glued(t[j - 1], t[j]) and not glued(t[j], t[j + 1]):
+            if t[j].text == "-":
+                return j
+        if link == "to" and q.first > floor + 1 and t[q.first - 1].low == "from":
+            word = t[q.first - 2].low
+            if word in self.v.direction["up"] or word in self.v.direction["down"]:
+                return j  # "rose from 3 to 5" is a change between two levels, not a range
+        k = j + 1
+        currency = None
+        if q.unit and q.unit.isupper() and len(q.unit) == 3:
+            found = match_phrase(t, k, self.v.currency_symbols, self.v.longest["currency_symbols"], lower=False)
+            if found:
+                currency, k = found
+        number = self.number_at(k) if k < self.n else None
+        if number is None:
+            return j
+        high, k, precision = number
+        scale, k = self.scale_at(k)
+        high *= scale
+        second = Quantity(k, k, high, high, high, precision=precision * scale)
+        if not q.unit:
+            k = self.unit_after(k, second)
+            if second.unit:
+                q.unit, q.compound = second.unit, second.compound
+        elif currency is None and not second.unit:
+            k2 = self.unit_after(k, second)
+            if second.unit and second.unit != q.unit:
+                return j
+            k = k2
+        if scale != 1.0 and not q.scaled and q.value < high:
+            q.value *= scale  # "1.5-2 million": the scale of the second end covers both
+            q.precision *= scale
+        low = q.value
+        q.low, q.high = low, high
+        q.value = (low + high) / 2
+        q.qualifier = "range"
+        q.modifier = None
+        if q.first > floor and t[q.first - 1].low in ("between", "from"):
+            q.first -= 1  # the claim's text reads "between 2,000 and 3,000"
+        q.precision = min(q.precision, second.precision) or q.precision
+        return k
+
+
+_METRE_FOLLOWERS = frozenset(
+    "tall high long wide deep away above below from in of and to or long-range across under "
+    "thick".split()
+)
+
+
+def _per(unit: str, per: str) -> str:
+    """Divide a unit by a time unit: "USD" per "hour" → "USD / hour"; a count → "1 / year"."""
+    return f"{unit} / {per}" if unit else f"1 / {per}"

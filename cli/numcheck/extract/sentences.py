@@ -1,0 +1,36 @@
+"""Split prose into sentences in one linear scan."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# A sentence ends at . ! ? (with closing quotes or brackets) before whitespace and a
+# capital, digit or opening quote; at a blank line; or before a Markdown list item or heading.
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+    r"|\n[ \t]*\n\s*"
+    r"|\n(?=[ \t]*(?:[-*+>#]|\d{1,3}[.)])[ \t])"
+)
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col sgt capt maj adm gov sen rep st jr sr no nos vs etc "
+    "e.g i.e approx est inc ltd co corp dept univ fig jan feb mar apr jun jul aug sep sept "
+    "oct nov dec u.s u.k u.n a.m p.m mt ft".split()
+)
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) spans of the sentences of text."""
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group()[0] == ".":
+            word_start = max(text.rfind(" ", start, match.start()), text.rfind("\n", start, match.start())) + 1
+            word = text[word_start : match.start()].lower().lstrip("(\"'“")
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        end = match.start() + len(match.group().rstrip())
+        if text[start:end].strip():
+            yield start, end
+        start = match.end()
+    if text[start:].strip():
+        yield start, len(text)

@@ -1,0 +1,39 @@
+"""Split a sentence into word, number and symbol tokens with their offsets."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Each alternative consumes at least one character and the groups cannot overlap,
+# so matching is linear in the text's length.
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)*)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
+    r"|(?P<other>\S)"
+)
+
+
+class Token(NamedTuple):
+    """A token: its kind (num, word, other), text, lowercase text and span."""
+
+    kind: str
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Return the tokens of text[start:end], with offsets into text."""
+    tokens = []
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        kind = match.lastgroup or "other"
+        value = match.group()
+        tokens.append(Token(kind, value, value.lower(), match.start(), match.end()))
+    return tokens
+
+
+def phrase(text: str) -> tuple[str, ...]:
+    """Return the lowercase token texts of a vocabulary phrase."""
+    return tuple(token.low for token in tokenize(text))

@@ -1,0 +1,159 @@
+"""Prose views of Markdown and HTML: markup is blanked out, every offset stays the same."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"`+[^`\n]*`+")
+_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
+_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_HIDDEN_ELEMENTS = ("script", "style", "code", "pre", "noscript", "template", "head")
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|section|article|header|footer|"
+    r"blockquote|figcaption|title)\b",
+    re.IGNORECASE,
+)
+
+
+def blank(segment: str) -> str:
+    """Replace every character but newlines with a space."""
+    return _NOT_NEWLINE.sub(" ", segment)
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank the given (start, end) spans of text; spans may overlap."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in sorted(spans):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append(blank(text[start:end]))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _comment_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of HTML comments, found with str.find so the scan stays linear."""
+    spans = []
+    pos = text.find("<!--")
+    while pos != -1:
+        end = text.find("-->", pos + 4)
+        end = len(text) if end == -1 else end + 3
+        spans.append((pos, end))
+        pos = text.find("<!--", end)
+    return spans
+
+
+def _front_matter_span(text: str) -> tuple[int, int] | None:
+    """Return the span of YAML front matter at the very start of a Markdown file."""
+    if not text.startswith("---\n"):
+        return None
+    for closer in ("\n---\n", "\n...\n", "\n---"):
+        end = text.find(closer, 3)
+        if end != -1:
+            return 0, end + len(closer)
+    return None
+
+
+def _markdown_code_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of fenced and indented code blocks, line by line."""
+    spans = []
+    offset = 0
+    fence: str | None = None
+    previous_blank = True
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        match = _FENCE.match(line)
+        if fence is not None:
+            spans.append((offset, offset + len(line)))
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+        elif match:
+            fence = match.group(1)
+            spans.append((offset, offset + len(line)))
+        elif stripped and (line.startswith("    ") or line.startswith("\t")) and previous_blank:
+            spans.append((offset, offset + len(line)))
+            offset += len(line)
+            continue  # an indented block continues while lines stay indented
+        previous_blank = not stripped
+        offset += len(line)
+    return spans
+
+
+def markdown_prose(text: str) -> str:
+    """Blank front matter, code, comments, tags and link targets of a Markdown text."""
+    spans = _markdown_code_spans(text)
+    front = _front_matter_span(text)
+    if front:
+        spans.append(front)
+    spans.extend(_comment_spans(text))
+    for pattern in (_INLINE_CODE, _LINK_TARGET, _REFERENCE_DEF, _TAG):
+        spans.extend(m.span() for m in pattern.finditer(text))
+    # A link target is blanked but its brackets and text stay readable.
+    return _blank_spans(text, spans)
+
+
+def _hidden_element_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of elements whose content is never shown as prose."""
+    spans = []
+    lower = text.lower()
+    for name in _HIDDEN_ELEMENTS:
+        pos = lower.find(f"<{name}")
+        while pos != -1:
+            after = pos + len(name) + 1
+            if after < len(lower) and (lower[after].isalnum() or lower[after] == "-"):
+                pos = lower.find(f"<{name}", after)
+                continue
+            end = lower.find(f"</{name}", after)
+            end = len(text) if end == -1 else lower.find(">", end) + 1 or len(text)
+            spans.append((pos, end))
+            pos = lower.find(f"<{name}", end)
+    return spans
+
+
+def html_prose(text: str) -> str:
+    """Blank tags, comments and hidden elements of an HTML text; decode entities in place.
+
+    A decoded entity is written at the end of its span, after spaces, so offsets still hold.
+    """
+    view = _blank_spans(text, _comment_spans(text) + _hidden_element_spans(text))
+
+    def tag(match: re.Match[str]) -> str:
+        # Block-level tags end sentences: a newline where the tag began keeps them apart.
+        raw = match.group()
+        if _BLOCK_TAG.match(raw):
+            return "\n\n" + blank(raw[2:])
+        return blank(raw)
+
+    view = _TAG.sub(tag, view)
+    return _ENTITY.sub(_decode_entity, view)
+
+
+def _decode_entity(match: re.Match[str]) -> str:
+    """Decode one entity, padded on the left to its original length."""
+    raw = match.group()
+    decoded = html.unescape(raw)
+    if len(decoded) != 1:
+        return raw
+    if decoded in "\u00a0\u2009\u202f":
+        decoded = " "
+    return " " * (len(raw) - 1) + decoded
+
+
+def prose_view(text: str, kind: str) -> str:
+    """Return the same-length prose view of a text of the given kind."""
+    if kind == "markdown":
+        return markdown_prose(text)
+    if kind == "html":
+        return html_prose(text)
+    return text

@@ -1,0 +1,65 @@
+"""The plain records that flow through the pipeline: claims and findings."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+LEVELS = ("info", "warning", "error")
+QUALIFIERS = ("exact", "approximate", "lower_bound", "upper_bound", "range", "vague")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Claim:
+    """One numeric claim read from a text: an interval with a unit and a qualifier."""
+
+    source: str
+    start: int
+    end: int
+    id: str
+    line: int
+    column: int
+    text: str
+    value: float
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str
+    modifier: str | None = None
+    strict: bool = False
+    precision: float = 1.0
+    measure: str | None = None
+    concept: str | None = None
+    attribution: str | None = None
+    cue: str | None = None
+    direction: str | None = None
+    quoted: bool = False
+    sentence: str = ""
+
+    def to_json(self) -> dict:
+        """Return the claim as a JSON-able dict in contract field order."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Finding:
+    """One rule's verdict on one or more claims."""
+
+    source: str
+    line: int
+    column: int
+    rule: str
+    kind: str
+    level: str
+    message: str
+    claims: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        """Return the finding as a JSON-able dict."""
+        data = asdict(self)
+        data["claims"] = list(self.claims)
+        return data
+
+    @property
+    def severity(self) -> int:
+        """Return the level as a number, higher is worse."""
+        return LEVELS.index(self.level)

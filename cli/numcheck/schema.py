@@ -1,0 +1,140 @@
+"""One generic validator for YAML mappings: types, choices, unknown keys, precise messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from numcheck.errors import ConfigError
+from numcheck.yamlfile import LineDict
+
+Check = Callable[[Any], str | None]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A key of a mapping: its checker, whether it is required, and its default."""
+
+    check: Check
+    required: bool = False
+    default: Any = None
+    doc: str = ""
+
+
+def _describe(value: Any) -> str:
+    """Say what a wrong value is, quoting strings so '1.0e3' shows as a string."""
+    if isinstance(value, str):
+        return f"the string '{value}'"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"{type(value).__name__} {value!r}"
+
+
+def number(value: Any) -> str | None:
+    """A real number (not a boolean)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        hint = " (YAML reads 1.0e3 as text: write 1.0e+3 or 1000)" if isinstance(value, str) else ""
+        return f"expected a number, got {_describe(value)}{hint}"
+    return None
+
+
+def string(value: Any) -> str | None:
+    """A non-empty string."""
+    if not isinstance(value, str) or not value.strip():
+        return f"expected text, got {_describe(value)}"
+    return None
+
+
+def boolean(value: Any) -> str | None:
+    """true or false."""
+    return None if isinstance(value, bool) else f"expected true or false, got {_describe(value)}"
+
+
+def mapping(value: Any) -> str | None:
+    """A mapping of keys to values."""
+    return None if isinstance(value, dict) else f"expected a mapping, got {_describe(value)}"
+
+
+def list_of(item: Check) -> Check:
+    """A list whose every item passes the given check; a single item is not a list."""
+
+    def check(value: Any) -> str | None:
+        if not isinstance(value, list):
+            return f"expected a list, got {_describe(value)}"
+        for index, element in enumerate(value):
+            problem = item(element)
+            if problem:
+                return f"item {index + 1}: {problem}"
+        return None
+
+    return check
+
+
+def strings(value: Any) -> str | None:
+    """A string or a list of strings."""
+    if isinstance(value, str):
+        return string(value)
+    return list_of(string)(value)
+
+
+def one_of(*choices: str) -> Check:
+    """One of the given strings."""
+
+    def check(value: Any) -> str | None:
+        if value not in choices:
+            return f"expected one of {', '.join(choices)}, got {_describe(value)}"
+        return None
+
+    return check
+
+
+def interval(value: Any) -> str | None:
+    """A pair [low, high] of numbers with low <= high."""
+    if not isinstance(value, list) or len(value) != 2:
+        return f"expected [low, high], got {_describe(value)}"
+    for end in value:
+        problem = number(end)
+        if problem:
+            return problem
+    if value[0] > value[1]:
+        return f"low {value[0]} is above high {value[1]}"
+    return None
+
+
+def validate(
+    data: Any, fields: dict[str, Field], path: str, what: str, line: int = 0
+) -> dict[str, Any]:
+    """Check a mapping against its fields; return it with defaults filled in.
+
+    `what` names the thing in messages, e.g. "rule 'hours-per-day'".
+    """
+    where_line = getattr(data, "line", line)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:{where_line}: {what}: expected a mapping, got {_describe(data)}")
+
+    def line_of(key: str) -> int:
+        return data.line_of(key) if isinstance(data, LineDict) else where_line
+
+    for key in data:
+        if key not in fields:
+            known = ", ".join(sorted(fields))
+            raise ConfigError(f"{path}:{line_of(key)}: {what}: unknown key '{key}' (known: {known})")
+    result: dict[str, Any] = {}
+    for key, spec in fields.items():
+        if key not in data:
+            if spec.required:
+                raise ConfigError(f"{path}:{where_line}: {what}: missing key '{key}'")
+            result[key] = spec.default
+            continue
+        problem = spec.check(data[key])
+        if problem:
+            raise ConfigError(f"{path}:{line_of(key)}: {what}: key '{key}': {problem}")
+        result[key] = data[key]
+    return result

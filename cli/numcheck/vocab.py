@@ -1,0 +1,278 @@
+"""Load and validate the YAML vocabularies under rules/vocab into lookup tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from numcheck import schema as s
+from numcheck.errors import ConfigError
+from numcheck.extract.tokens import phrase
+from numcheck.resources import pack_dir
+from numcheck.yamlfile import load_yaml
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """A hedge or bound before a number and how it widens the number."""
+
+    words: str
+    qualifier: str
+    below: float = 0.0
+    above: float = 0.0
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A measure and the words that name it."""
+
+    name: str
+    aliases: frozenset[Phrase]
+    cues: frozenset[Phrase]
+    dimensions: tuple[str, ...] = ()
+    context: frozenset[str] = frozenset()
+    convertible: bool = True
+
+
+@dataclass
+class Vocabulary:
+    """Every word list extraction and widening use, indexed for fast lookup."""
+
+    modifiers: dict[Phrase, Modifier] = field(default_factory=dict)
+    rounding_fraction: float = 0.5
+    direction: dict[str, frozenset[str]] = field(default_factory=dict)
+    vague: dict[Phrase, tuple[float, float]] = field(default_factory=dict)
+    attribution_before: frozenset[Phrase] = frozenset()
+    attribution_after: frozenset[Phrase] = frozenset()
+    strip_tail: frozenset[str] = frozenset()
+    not_sources: frozenset[str] = frozenset()
+    identifier_words: frozenset[str] = frozenset()
+    score_words: frozenset[str] = frozenset()
+    time_words: frozenset[Phrase] = frozenset()
+    units: dict[Phrase, str] = field(default_factory=dict)
+    case_sensitive: frozenset[str] = frozenset()
+    per: dict[str, str] = field(default_factory=dict)
+    rate_words: dict[Phrase, str] = field(default_factory=dict)
+    scales: dict[str, float] = field(default_factory=dict)
+    currency_symbols: dict[Phrase, str] = field(default_factory=dict)
+    currency_names: dict[Phrase, str] = field(default_factory=dict)
+    currency_ambiguous: dict[Phrase, str] = field(default_factory=dict)
+    pound_money_words: frozenset[str] = frozenset()
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    alias_index: dict[Phrase, str] = field(default_factory=dict)
+    cue_index: dict[Phrase, str] = field(default_factory=dict)
+    time_words_single: frozenset[str] = frozenset()
+    currency_prefix_words: frozenset[str] = frozenset()
+    vague_starts: frozenset[str] = frozenset()
+    # The longest phrase length of each table, so matching looks no further.
+    longest: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def currencies(self) -> frozenset[str]:
+        """Return the ISO codes of all known currencies."""
+        return frozenset(self.currency_symbols.values()) | frozenset(self.currency_names.values())
+
+
+def _phrases(words: list[str]) -> list[Phrase]:
+    """Tokenise vocabulary entries the way extraction tokenises text."""
+    return [p for p in (phrase(w) for w in words) if p]
+
+
+def _file(folder: Path, name: str, fields: dict[str, s.Field]) -> dict:
+    """Load one vocabulary file and check its top-level keys."""
+    path = folder / name
+    data = load_yaml(str(path))
+    return s.validate(data, fields, str(path), f"vocabulary '{name}'")
+
+
+_MODIFIER = {
+    "qualifier": s.Field(s.one_of("approximate", "lower_bound", "upper_bound"), required=True),
+    "words": s.Field(s.list_of(s.string), required=True),
+    "below": s.Field(s.number, default=0.0),
+    "above": s.Field(s.number, default=0.0),
+    "strict": s.Field(s.boolean, default=False),
+}
+_CONCEPT = {
+    "aliases": s.Field(s.list_of(s.string), default=[]),
+    "cues": s.Field(s.list_of(s.string), default=[]),
+    "dimensions": s.Field(s.list_of(s.string), default=[]),
+    "context": s.Field(s.list_of(s.string), default=[]),
+    "convertible": s.Field(s.boolean, default=True),
+}
+_CURRENCY = {
+    "symbols": s.Field(s.list_of(s.string), default=[]),
+    "names": s.Field(s.list_of(s.string), default=[]),
+    "ambiguous": s.Field(s.list_of(s.string), default=[]),
+}
+
+
+def _load_modifiers(vocab: Vocabulary, folder: Path) -> None:
+    data = _file(
+        folder,
+        "modifiers.yaml",
+        {
+            "modifiers": s.Field(s.list_of(s.mapping), required=True),
+            "rounding": s.Field(s.mapping, required=True),
+            "direction": s.Field(s.mapping, required=True),
+        },
+    )
+    path = str(folder / "modifiers.yaml")
+    for index, entry in enumerate(data["modifiers"]):
+        spec = s.validate(entry, _MODIFIER, path, f"modifier {index + 1}")
+        for words, key in zip(spec["words"], _phrases(spec["words"]), strict=False):
+            vocab.modifiers[key] = Modifier(
+                words, spec["qualifier"], spec["below"], spec["above"], spec["strict"]
+            )
+    rounding = s.validate(
+        data["rounding"], {"fraction": s.Field(s.number, required=True)}, path, "rounding"
+    )
+    vocab.rounding_fraction = float(rounding["fraction"])
+    direction = s.validate(
+        data["direction"],
+        {k: s.Field(s.list_of(s.string), default=[]) for k in ("up", "down", "up_after", "down_after")},
+        path,
+        "direction",
+    )
+    vocab.direction = {k: frozenset(w.lower() for w in v) for k, v in direction.items()}
+
+
+def _load_units(vocab: Vocabulary, folder: Path) -> None:
+    data = _file(
+        folder,
+        "units.yaml",
+        {
+            "units": s.Field(s.mapping, required=True),
+            "case_sensitive": s.Field(s.list_of(s.string), default=[]),
+            "per": s.Field(s.mapping, required=True),
+            "rate_words": s.Field(s.mapping, required=True),
+            "scales": s.Field(s.mapping, required=True),
+        },
+    )
+    path = str(folder / "units.yaml")
+    words = s.list_of(s.string)
+    for section in ("units", "per", "rate_words"):
+        s.validate(data[section], {k: s.Field(words) for k in data[section]}, path, section)
+    s.validate(data["scales"], {k: s.Field(s.number) for k in data["scales"]}, path, "scales")
+    vocab.case_sensitive = frozenset(data["case_sensitive"])
+    for unit, forms in data["units"].items():
+        for form in forms:
+            vocab.units[phrase(form) if form not in vocab.case_sensitive else (form,)] = unit
+    vocab.per = {form.lower(): unit for unit, forms in data["per"].items() for form in forms}
+    vocab.rate_words = {
+        phrase(form): unit for unit, forms in data["rate_words"].items() for form in forms
+    }
+    vocab.scales = {k.lower(): float(v) for k, v in data["scales"].items()}
+
+
+def _load_currencies(vocab: Vocabulary, folder: Path) -> None:
+    data = _file(
+        folder,
+        "currencies.yaml",
+        {
+            "currencies": s.Field(s.mapping, required=True),
+            "pound_money_words": s.Field(s.list_of(s.string), default=[]),
+        },
+    )
+    path = str(folder / "currencies.yaml")
+    for code, entry in data["currencies"].items():
+        spec = s.validate(entry, _CURRENCY, path, f"currency '{code}'")
+        for symbol in spec["symbols"]:
+            vocab.currency_symbols[tuple(t.text for t in _tok(symbol))] = code
+        for name in spec["names"]:
+            vocab.currency_names[phrase(name)] = code
+        for name in spec["ambiguous"]:
+            vocab.currency_ambiguous[phrase(name)] = code
+    vocab.pound_money_words = frozenset(w.lower() for w in data["pound_money_words"])
+
+
+def _tok(text: str) -> list:
+    from numcheck.extract.tokens import tokenize
+
+    return tokenize(text)
+
+
+def _load_concepts(vocab: Vocabulary, folder: Path) -> None:
+    data = _file(folder, "concepts.yaml", {"concepts": s.Field(s.mapping, required=True)})
+    path = str(folder / "concepts.yaml")
+    for name, entry in data["concepts"].items():
+        spec = s.validate(entry, _CONCEPT, path, f"concept '{name}'")
+        concept = Concept(
+            name=name,
+            aliases=frozenset(_phrases(spec["aliases"])),
+            cues=frozenset(_phrases(spec["cues"])),
+            dimensions=tuple(spec["dimensions"]),
+            context=frozenset(w.lower() for w in spec["context"]),
+            convertible=spec["convertible"],
+        )
+        vocab.concepts[name] = concept
+        for alias in concept.aliases:
+            vocab.alias_index.setdefault(alias, name)
+        for cue in concept.cues:
+            vocab.cue_index.setdefault(cue, name)
+
+
+def _load_words(vocab: Vocabulary, folder: Path) -> None:
+    lists = s.Field(s.list_of(s.string), default=[])
+    vague = _file(folder, "vague.yaml", {"vague": s.Field(s.mapping, required=True)})
+    path = str(folder / "vague.yaml")
+    s.validate(vague["vague"], {k: s.Field(s.interval) for k in vague["vague"]}, path, "vague")
+    vocab.vague = {phrase(k): (float(v[0]), float(v[1])) for k, v in vague["vague"].items()}
+    attribution = _file(
+        folder,
+        "attribution.yaml",
+        {"before": lists, "after": lists, "strip_tail": lists, "not_sources": lists},
+    )
+    vocab.attribution_before = frozenset(_phrases(attribution["before"]))
+    vocab.attribution_after = frozenset(_phrases(attribution["after"]))
+    vocab.strip_tail = frozenset(w.lower() for w in attribution["strip_tail"])
+    vocab.not_sources = frozenset(w.lower() for w in attribution["not_sources"])
+    nonclaims = _file(
+        folder,
+        "nonclaims.yaml",
+        {"identifier_words": lists, "score_words": lists, "time_words": lists},
+    )
+    vocab.identifier_words = frozenset(w.lower().rstrip(".") for w in nonclaims["identifier_words"])
+    vocab.score_words = frozenset(w.lower() for w in nonclaims["score_words"])
+    vocab.time_words = frozenset(_phrases(nonclaims["time_words"]))
+
+
+def load_vocabulary(folder: Path) -> Vocabulary:
+    """Load every vocabulary file in a folder, or raise ConfigError naming file and line."""
+    if not folder.is_dir():
+        raise ConfigError(f"{folder}: vocabulary folder not found")
+    vocab = Vocabulary()
+    _load_modifiers(vocab, folder)
+    _load_units(vocab, folder)
+    _load_currencies(vocab, folder)
+    _load_concepts(vocab, folder)
+    _load_words(vocab, folder)
+    tables = {
+        "modifiers": vocab.modifiers,
+        "vague": vocab.vague,
+        "units": vocab.units,
+        "rate_words": vocab.rate_words,
+        "currency_symbols": vocab.currency_symbols,
+        "currency_names": vocab.currency_names,
+        "alias": vocab.alias_index,
+        "cue": vocab.cue_index,
+        "attribution_before": dict.fromkeys(vocab.attribution_before),
+        "attribution_after": dict.fromkeys(vocab.attribution_after),
+        "time_words": dict.fromkeys(vocab.time_words),
+    }
+    vocab.time_words_single = frozenset(p[0] for p in vocab.time_words if len(p) == 1)
+    vocab.currency_prefix_words = frozenset(
+        p[-1] for p in vocab.currency_symbols if p[-1][:1].isalpha()
+    )
+    vocab.vague_starts = frozenset(p[0] for p in vocab.vague)
+    vocab.longest = {name: max((len(k) for k in table), default=0) for name, table in tables.items()}
+    return vocab
+
+
+@cache
+def default_vocabulary() -> Vocabulary:
+    """Return the built-in vocabulary, loaded once per process."""
+    return load_vocabulary(pack_dir() / "vocab")

@@ -1,0 +1,100 @@
+"""Load YAML safely into plain data that remembers the line of every mapping key."""
+
+from __future__ import annotations
+
+import yaml
+
+from numcheck.errors import ConfigError
+
+MAX_YAML_BYTES = 2 * 1024 * 1024
+# Aliases let a tiny file expand exponentially ("billion laughs"); count nodes as we build.
+MAX_NODES = 200_000
+
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp", "merge")
+)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineDict(dict):
+    """A dict that knows the line of its own start and of each of its keys."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        """Return the 1-based line of a key, or of the mapping when the key is absent."""
+        return self.key_lines.get(key, self.line)
+
+
+class _Builder:
+    """Turn a composed node graph into plain data without running any YAML constructor."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.count = 0
+        self.scalars = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node) -> object:
+        """Convert one node, recursively."""
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise ConfigError(
+                f"{self.path}: more than {MAX_NODES} YAML nodes (alias expansion?); refused"
+            )
+        if node.tag not in _PLAIN_TAGS:
+            line = node.start_mark.line + 1
+            raise ConfigError(f"{self.path}:{line}: tag '{node.tag}' is not allowed")
+        if isinstance(node, yaml.MappingNode):
+            result = LineDict()
+            result.line = node.start_mark.line + 1
+            result.key_lines = {}
+            for key_node, value_node in node.value:
+                line = key_node.start_mark.line + 1
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise ConfigError(f"{self.path}:{line}: '<<' merge keys are not supported")
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise ConfigError(f"{self.path}:{line}: a key must be a plain scalar")
+                key = str(self.build(key_node))
+                if key in result:
+                    raise ConfigError(f"{self.path}:{line}: duplicate key '{key}'")
+                result.key_lines[key] = line
+                result[key] = self.build(value_node)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item) for item in node.value]
+        try:
+            return self.scalars.construct_object(node)
+        except yaml.YAMLError as exc:
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise ConfigError(f"{self.path}:{node.start_mark.line + 1}: {problem}") from None
+
+
+def load_yaml(path: str, text: str | None = None) -> object:
+    """Parse one YAML file (or the given text) into plain data, or raise ConfigError."""
+    if text is None:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_YAML_BYTES + 1)
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        if len(data) > MAX_YAML_BYTES:
+            raise ConfigError(f"{path}: larger than {MAX_YAML_BYTES // 1024 // 1024} MB; refused")
+        if b"\x00" in data:
+            raise ConfigError(f"{path}: binary file, not YAML")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{path}: not valid UTF-8 at byte {exc.start}") from None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}" if mark else path
+        raise ConfigError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+    if node is None:
+        return None
+    return _Builder(path).build(node)
