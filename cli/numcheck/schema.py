@@ -125,7 +125,9 @@ def validate(
     for key in data:
         if key not in fields:
             known = ", ".join(sorted(fields))
-            raise ConfigError(f"{path}:{line_of(key)}: {what}: unknown key '{key}' (known: {known})")
+            raise ConfigError(
+                f"{path}:{line_of(key)}: {what}: unknown key '{key}' (known: {known})"
+            )
     result: dict[str, Any] = {}
     for key, spec in fields.items():
         if key not in data:

@@ -133,7 +133,10 @@ def _load_modifiers(vocab: Vocabulary, folder: Path) -> None:
     vocab.rounding_fraction = float(rounding["fraction"])
     direction = s.validate(
         data["direction"],
-        {k: s.Field(s.list_of(s.string), default=[]) for k in ("up", "down", "up_after", "down_after")},
+        {
+            k: s.Field(s.list_of(s.string), default=[])
+            for k in ("up", "down", "up_after", "down_after")
+        },
         path,
         "direction",
     )
@@ -268,7 +271,9 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         p[-1] for p in vocab.currency_symbols if p[-1][:1].isalpha()
     )
     vocab.vague_starts = frozenset(p[0] for p in vocab.vague)
-    vocab.longest = {name: max((len(k) for k in table), default=0) for name, table in tables.items()}
+    vocab.longest = {
+        name: max((len(k) for k in table), default=0) for name, table in tables.items()
+    }
     return vocab
 
 

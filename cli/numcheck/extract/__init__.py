@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from numcheck.extract.context import (
     attributions,
@@ -18,7 +19,9 @@ from numcheck.extract.sentences import sentences
 from numcheck.extract.tokens import tokenize
 from numcheck.read.document import Document
 from numcheck.records import Claim
-from numcheck.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from numcheck.vocab import Vocabulary
 
 
 def _may_start(tok, vocab: Vocabulary) -> bool:
@@ -78,6 +81,8 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             for c_start, c_end, name, words in credits:
                 if c_start <= start < c_end or c_start <= start <= c_end:
                     source, cue = name, words
+            if source and measure and source.lower() == measure.lower():
+                source = cue = None  # "120% of respondents said": the subject is not a source
             line, column = doc.position(start)
             claims.append(
                 Claim(
@@ -97,7 +102,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     strict=bool(q.modifier and q.modifier.strict),
                     precision=q.precision,
                     measure=measure,
-                    concept=concept_of(vocab, tokens, q, measure, floor, sentence),
+                    concept=concept_of(vocab, tokens, q, measure, after, floor, sentence),
                     attribution=source,
                     cue=cue,
                     direction=direction_of(vocab, tokens, q, floor),

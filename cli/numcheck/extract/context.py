@@ -2,38 +2,238 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from typing import TYPE_CHECKING
 
 from numcheck.extract.quantities import Quantity, glued
 from numcheck.extract.tokens import Token
-from numcheck.vocab import Vocabulary
 
 # Function words end a noun phrase; they are grammar, not vocabulary, so they live here.
 STOP = frozenset(
-    """to in on at by for with from into onto as than that which who whom whose and or but nor
-    so yet is are was were be been being have has had will would could should may might must
-    can do does did not no already also still only just now then there here this these those
-    it they them he she we you i the a an per each every some about over under more less most
-    least since until after before during while when where if because though although
-    reportedly allegedly according said says say yesterday today tomorrow last next ago across
-    between among against toward towards via up down out off away back again ever never all
-    both either neither such own same other another around through throughout within without
-    upon whether very too almost nearly roughly approximately respectively including compared
-    versus vs its their his her our your my what how why annually monthly daily weekly yearly
-    hourly long high tall wide deep old away thick""".split()
+    [
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "already",
+        "also",
+        "still",
+        "only",
+        "just",
+        "now",
+        "then",
+        "there",
+        "here",
+        "this",
+        "these",
+        "those",
+        "it",
+        "they",
+        "them",
+        "he",
+        "she",
+        "we",
+        "you",
+        "i",
+        "the",
+        "a",
+        "an",
+        "per",
+        "each",
+        "every",
+        "some",
+        "about",
+        "over",
+        "under",
+        "more",
+        "less",
+        "most",
+        "least",
+        "since",
+        "until",
+        "after",
+        "before",
+        "during",
+        "while",
+        "when",
+        "where",
+        "if",
+        "because",
+        "though",
+        "although",
+        "reportedly",
+        "allegedly",
+        "according",
+        "said",
+        "says",
+        "say",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "last",
+        "next",
+        "ago",
+        "across",
+        "between",
+        "among",
+        "against",
+        "toward",
+        "towards",
+        "via",
+        "up",
+        "down",
+        "out",
+        "off",
+        "away",
+        "back",
+        "again",
+        "ever",
+        "never",
+        "all",
+        "both",
+        "either",
+        "neither",
+        "such",
+        "own",
+        "same",
+        "other",
+        "another",
+        "around",
+        "through",
+        "throughout",
+        "within",
+        "without",
+        "upon",
+        "whether",
+        "very",
+        "too",
+        "almost",
+        "nearly",
+        "roughly",
+        "approximately",
+        "respectively",
+        "including",
+        "compared",
+        "versus",
+        "vs",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "what",
+        "how",
+        "why",
+        "annually",
+        "monthly",
+        "daily",
+        "weekly",
+        "yearly",
+        "hourly",
+        "long",
+        "high",
+        "tall",
+        "wide",
+        "deep",
+        "old",
+        "away",
+        "thick",
+    ]
 )
-LEADING = frozenset("the its their his her our a an all some of".split())
+LEADING = frozenset(["the", "its", "their", "his", "her", "our", "a", "an", "all", "some", "of"])
 AUXILIARIES = frozenset(
-    "have has had been be being were was are is already reportedly also now so far more "
-    "likely probably said to".split()
+    [
+        "have",
+        "has",
+        "had",
+        "been",
+        "be",
+        "being",
+        "were",
+        "was",
+        "are",
+        "is",
+        "already",
+        "reportedly",
+        "also",
+        "now",
+        "so",
+        "far",
+        "more",
+        "likely",
+        "probably",
+        "said",
+        "to",
+    ]
 )
 GENERIC_MEASURES = frozenset(
-    "people persons civilians individuals residents men women children others more adults "
-    "of them".split()
+    [
+        "people",
+        "persons",
+        "civilians",
+        "individuals",
+        "residents",
+        "men",
+        "women",
+        "children",
+        "others",
+        "more",
+        "adults",
+        "of",
+        "them",
+    ]
 )
+
+if TYPE_CHECKING:
+    from numcheck.vocab import Vocabulary
 _QUOTES = re.compile('[“”"]')
 CLAUSE_BREAKS = frozenset(("while", "whereas", "but", "although", "though", "however"))
-PRONOUNS = frozenset("he she they it we i you this that which who".split())
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who"])
 
 
 def measure_after(tokens: list[Token], q: Quantity) -> tuple[str | None, int]:
@@ -41,7 +241,11 @@ def measure_after(tokens: list[Token], q: Quantity) -> tuple[str | None, int]:
     t = tokens
     k = q.last
     n = len(t)
-    if k < n and t[k].low == "of" and (q.unit in ("percent", "permille", "") or q.vague or q.scaled):
+    if (
+        k < n
+        and t[k].low == "of"
+        and (q.unit in ("percent", "permille", "") or q.vague or q.scaled)
+    ):
         k += 1
         while k < n and t[k].low in LEADING:
             k += 1
@@ -111,7 +315,13 @@ def lexical_dimension(unit: str, vocab: Vocabulary) -> str:
 
 
 def concept_of(
-    vocab: Vocabulary, t: list[Token], q: Quantity, measure: str | None, floor: int, sentence: str
+    vocab: Vocabulary,
+    t: list[Token],
+    q: Quantity,
+    measure: str | None,
+    measure_end: int,
+    floor: int,
+    sentence: str,
 ) -> str | None:
     """Decide the concept of a quantity from nearby cues, its measure, or its unit."""
     dimension = lexical_dimension(q.unit, vocab)
@@ -128,16 +338,13 @@ def concept_of(
     found = _cue_window(t, start, q.first, vocab.cue_index, longest)
     if found and fits(found):
         return found
-    # a cue just after a bare figure: "hundreds have already been killed"
-    if measure is None or measure.lower() in GENERIC_MEASURES:
-        k = q.last
-        if measure is not None:
-            k += len(measure.split())
-        while k < len(t) and k < q.last + 6 and t[k].low in AUXILIARIES:
-            k += 1
-        found = _cue_window(t, k, min(k + longest, len(t)), vocab.cue_index, longest)
-        if found and fits(found):
-            return found
+    # a cue just after the figure: "hundreds have already been killed", "300 troops died"
+    k = measure_end
+    while k < len(t) and k < measure_end + 6 and t[k].low in AUXILIARIES:
+        k += 1
+    found = _cue_window(t, k, min(k + longest, len(t)), vocab.cue_index, longest)
+    if found and fits(found):
+        return found
     if measure:
         words = tuple(measure.lower().replace("-", " - ").split())
         for size in range(min(len(words), vocab.longest["alias"]), 0, -1):
@@ -192,12 +399,23 @@ def _source_before(t: list[Token], k: int, floor: int, vocab: Vocabulary) -> str
     j = k - 1
     while j >= floor and len(words) < 6:
         tok = t[j]
+        if tok.text in ("'", "’") and words and j > floor and glued(t[j - 1], tok):
+            words.insert(0, tok)  # "defectors' accounts"
+            j -= 1
+            continue
         if tok.kind != "word" or tok.low in CLAUSE_BREAKS or tok.low in ("and", "that", "which"):
             break
+        inner = tok.low in ("at", "of", "in", "from", "for") and words and j > floor
+        if inner and t[j - 1].kind == "word" and t[j - 1].low not in STOP:
+            words.insert(0, tok)  # "labourers at the plant", "the ministry of health"
+            j -= 1
+            continue
         if tok.low in STOP and tok.low not in ("the", "a", "an"):
             break
         words.insert(0, tok)
         j -= 1
+    while words and words[0].low in ("at", "of", "in", "from", "for"):
+        words.pop(0)
     if words and words[0].low in ("the", "a", "an") and len(words) == 1:
         return None
     return _clean_source(words, vocab)
@@ -211,8 +429,11 @@ def _clean_source(words: list[Token], vocab: Vocabulary) -> str | None:
         return None
     if all(w.low in ("the", "a", "an", "other", "some", "new") for w in words):
         return None
-    text = " ".join(w.text for w in words)
-    return text.replace(" - ", "-")
+    text = ""
+    for previous, word in zip([None, *words], words, strict=False):
+        glue = previous is not None and previous.end == word.start
+        text += word.text if glue or not text else " " + word.text
+    return text
 
 
 def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str, str]]:
@@ -232,7 +453,7 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
     found: list[tuple[int, int, str, str]] = []
     before_len = vocab.longest["attribution_before"]
     after_len = vocab.longest["attribution_after"]
-    for start, end in zip(clauses, clauses[1:], strict=False):
+    for start, end in itertools.pairwise(clauses):
         source = cue = None
         for k in range(start, end):
             for size in range(min(before_len, end - k), 0, -1):
@@ -260,11 +481,15 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
         if source is None and found and t[start].low not in CLAUSE_BREAKS:
             source, cue = found[-1][2], found[-1][3]
         if source is not None and cue is not None:
-            found.append((t[start].start if start < n else 0, t[end - 1].end if end else 0, source, cue))
+            found.append(
+                (t[start].start if start < n else 0, t[end - 1].end if end else 0, source, cue)
+            )
     return found
 
 
-def quote_state(text: str, start: int, end: int, inside: bool) -> tuple[list[tuple[int, int]], bool]:
+def quote_state(
+    text: str, start: int, end: int, inside: bool
+) -> tuple[list[tuple[int, int]], bool]:
     """Return the quoted spans of text[start:end] and whether a quote is still open after it."""
     spans = []
     opened = start if inside else -1

@@ -44,6 +44,8 @@ def digits_precision(text: str, scale: float = 1.0) -> float:
         return 10.0 ** -len(plain.split(".", 1)[1]) * scale
     stripped = plain.rstrip("0")
     zeros = len(plain) - len(stripped) if stripped else 0
+    # Read a round number as rounded to two significant figures at most: "10,000" ± 500.
+    zeros = min(zeros, max(len(plain) - 2, 0))
     return 10.0**zeros * scale
 
 
@@ -52,7 +54,7 @@ def value_precision(value: float) -> float:
     if value != int(value) or value == 0:
         return 1.0 if value == int(value) else 0.1
     text = str(int(abs(value)))
-    return 10.0 ** (len(text) - len(text.rstrip("0")))
+    return 10.0 ** min(len(text) - len(text.rstrip("0")), max(len(text) - 2, 0))
 
 
 def words_value(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from numcheck.extract.numbers import (
     NUMBER_WORDS,
@@ -13,20 +15,76 @@ from numcheck.extract.numbers import (
     words_value,
 )
 from numcheck.extract.tokens import Token
-from numcheck.vocab import Modifier, Vocabulary
 
 MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 DASHES = frozenset(("-", "–", "—", "‐", "‑"))
 MINUS = frozenset(("-", "−", "–"))
 RATE_LEADS = frozenset(("per", "a", "an", "/", "each", "every"))
 YEAR_LEADS = frozenset(
-    "in by since from until till to of during before after the early late mid end start "
-    "between fiscal fy year years spring summer autumn fall winter circa and or".split()
+    [
+        "in",
+        "by",
+        "since",
+        "from",
+        "until",
+        "till",
+        "to",
+        "of",
+        "during",
+        "before",
+        "after",
+        "the",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "start",
+        "between",
+        "fiscal",
+        "fy",
+        "year",
+        "years",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "circa",
+        "and",
+        "or",
+    ]
 )
+
+if TYPE_CHECKING:
+    from numcheck.vocab import Modifier, Vocabulary
 
 
 @dataclass
@@ -197,7 +255,7 @@ class QuantityReader:
             if code is None:
                 continue
             # "$5" or "USD 5"; a symbol glued inside a word ("F$") is not a currency
-            if any(not glued(a, b) for a, b in zip(span, span[1:], strict=False)):
+            if any(not glued(a, b) for a, b in itertools.pairwise(span)):
                 continue
             if code == "USD" and key == ("$",) and i - size - 1 >= floor:
                 prev = self.t[i - size - 1]
@@ -212,7 +270,11 @@ class QuantityReader:
         if found is None:
             return None
         modifier, first = found
-        if modifier.words in ("some",) and first > floor and self.t[first - 1].low in ("for", "and"):
+        if (
+            modifier.words in ("some",)
+            and first > floor
+            and self.t[first - 1].low in ("for", "and")
+        ):
             return None
         return modifier, first
 
@@ -222,7 +284,12 @@ class QuantityReader:
         if j >= self.n:
             return j
         # "12-hour", "2.5-mile": a unit glued by a hyphen is an adjective
-        if t[j].text in DASHES and j + 1 < self.n and glued(t[j - 1], t[j]) and glued(t[j], t[j + 1]):
+        if (
+            t[j].text in DASHES
+            and j + 1 < self.n
+            and glued(t[j - 1], t[j])
+            and glued(t[j], t[j + 1])
+        ):
             found = self._unit_phrase(j + 1, attached=True)
             if found and not t[j + 1].text.isupper():
                 unit, k = found
@@ -260,19 +327,28 @@ class QuantityReader:
         best = None
         for size in range(min(v.longest["units"], self.n - j), 0, -1):
             span = t[j : j + size]
-            if any(not glued(a, b) and b.kind == "other" for a, b in zip(span, span[1:], strict=False)):
+            if any(
+                not glued(a, b) and b.kind == "other" for a, b in itertools.pairwise(span)
+            ):
                 continue
             unit = v.units.get(tuple(x.low for x in span))
             exact = v.units.get(tuple(x.text for x in span))
             if size == 1 and span[0].text in v.case_sensitive:
                 unit = exact
-            elif size == 1 and span[0].low in {c.lower() for c in v.case_sensitive} and exact is None:
+            elif (
+                size == 1 and span[0].low in {c.lower() for c in v.case_sensitive} and exact is None
+            ):
                 unit = None if len(span[0].text) <= 2 else unit
             if unit is None:
                 continue
             if size == 1 and len(span[0].text) == 1 and span[0].kind == "word" and not attached:
                 continue  # one-letter words are units only when glued: "5m", never "a mix"
-            if span[-1].kind == "word" and j + size < self.n and glued(span[-1], t[j + size]) and t[j + size].kind == "word":
+            if (
+                span[-1].kind == "word"
+                and j + size < self.n
+                and glued(span[-1], t[j + size])
+                and t[j + size].kind == "word"
+            ):
                 continue
             best = (unit, j + size)
             break
@@ -294,7 +370,6 @@ class QuantityReader:
                     return None
                 return _per(unit, per), j + 2
         return None
-
 
     # -- the whole quantity -------------------------------------------------------------
 
@@ -322,8 +397,17 @@ class QuantityReader:
         currency = self.currency_before(i, floor)
         if currency:
             q.unit, first = currency
-        elif first > floor and t[first - 1].text in MINUS and glued(t[first - 1], t[i]) and t[i].kind == "num":
-            if first - 1 == floor or not glued(t[first - 2], t[first - 1]) or t[first - 2].kind == "other":
+        elif (
+            first > floor
+            and t[first - 1].text in MINUS
+            and glued(t[first - 1], t[i])
+            and t[i].kind == "num"
+        ):
+            if (
+                first - 1 == floor
+                or not glued(t[first - 2], t[first - 1])
+                or t[first - 2].kind == "other"
+            ):
                 q.value, q.low, q.high = -q.value, -q.value, -q.value
                 first -= 1
         modifier = None if q.vague else self.modifier_before(first, floor)
@@ -350,7 +434,7 @@ class QuantityReader:
     def range_after(self, j: int, q: Quantity, floor: int) -> int:
         """Extend q to a range ("35 to 50%", "$100-200", "between 2,000 and 3,000")."""
         t = self.t
-        if q.vague or q.modifier is not None and q.qualifier != "approximate" or j + 1 >= self.n:
+        if q.vague or (q.modifier is not None and q.qualifier != "approximate") or j + 1 >= self.n:
             return j
         link = t[j].low
         between = q.first > floor and t[q.first - 1].low == "between"
@@ -358,7 +442,12 @@ class QuantityReader:
             return j
         if link not in DASHES and link not in ("to", "and"):
             return j
-        if link in DASHES and t[j].text != "–" and not glued(t[j - 1], t[j]) and not glued(t[j], t[j + 1]):
+        if (
+            link in DASHES
+            and t[j].text != "–"
+            and not glued(t[j - 1], t[j])
+            and not glued(t[j], t[j + 1])
+        ):
             if t[j].text == "-":
                 return j
         if link == "to" and q.first > floor + 1 and t[q.first - 1].low == "from":
@@ -368,7 +457,9 @@ class QuantityReader:
         k = j + 1
         currency = None
         if q.unit and q.unit.isupper() and len(q.unit) == 3:
-            found = match_phrase(t, k, self.v.currency_symbols, self.v.longest["currency_symbols"], lower=False)
+            found = match_phrase(
+                t, k, self.v.currency_symbols, self.v.longest["currency_symbols"], lower=False
+            )
             if found:
                 currency, k = found
         number = self.number_at(k) if k < self.n else None
@@ -402,8 +493,26 @@ class QuantityReader:
 
 
 _METRE_FOLLOWERS = frozenset(
-    "tall high long wide deep away above below from in of and to or long-range across under "
-    "thick".split()
+    [
+        "tall",
+        "high",
+        "long",
+        "wide",
+        "deep",
+        "away",
+        "above",
+        "below",
+        "from",
+        "in",
+        "of",
+        "and",
+        "to",
+        "or",
+        "long-range",
+        "across",
+        "under",
+        "thick",
+    ]
 )
 
 

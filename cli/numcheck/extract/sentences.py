@@ -13,9 +13,60 @@ _BOUNDARY = re.compile(
     r"|\n(?=[ \t]*(?:[-*+>#]|\d{1,3}[.)])[ \t])"
 )
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col sgt capt maj adm gov sen rep st jr sr no nos vs etc "
-    "e.g i.e approx est inc ltd co corp dept univ fig jan feb mar apr jun jul aug sep sept "
-    "oct nov dec u.s u.k u.n a.m p.m mt ft".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "maj",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "approx",
+        "est",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "a.m",
+        "p.m",
+        "mt",
+        "ft",
+    ]
 )
 
 
@@ -24,7 +75,10 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         if match.group()[0] == ".":
-            word_start = max(text.rfind(" ", start, match.start()), text.rfind("\n", start, match.start())) + 1
+            word_start = (
+                max(text.rfind(" ", start, match.start()), text.rfind("\n", start, match.start()))
+                + 1
+            )
             word = text[word_start : match.start()].lower().lstrip("(\"'“")
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue

@@ -30,9 +30,7 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
         path = Path(given)
         if path.is_dir():
             found = sorted(
-                str(p)
-                for p in path.rglob("*")
-                if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()
+                str(p) for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()
             )
             if not found:
                 errors.append(f"{given}: no .txt, .md, .markdown or .html files in this directory")

@@ -1,0 +1,179 @@
+"""The command line: numcheck check | extract | rules, with exit codes 0, 1 and 2."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from numcheck import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Check the numbers in news articles: hedges, bounds, units, plausibility and conflicts.",
+)
+
+
+class Format(str, Enum):
+    """Output formats."""
+
+    table = "table"
+    line = "line"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    """The lowest level that makes `check` exit 1."""
+
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+Paths = Annotated[list[str], typer.Argument(help="Files or folders to read; - for standard input.")]
+RulePaths = Annotated[
+    list[str] | None,
+    typer.Option("--rules", help="A rule file or folder to add (repeatable).", show_default=False),
+]
+NoDefaults = Annotated[bool, typer.Option("--no-default-rules", help="Do not load the built-in rule pack.")]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option("--format", "-f", help="table on a terminal, line otherwise.", show_default=False),
+]
+MaxSize = Annotated[float, typer.Option("--max-size", help="Largest file to read, in MB.", min=0.001)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"numcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Check the numbers in news articles."""
+
+
+def _format(chosen: Format | None) -> Format:
+    if chosen is not None:
+        return chosen
+    return Format.table if sys.stdout.isatty() else Format.line
+
+
+def _read(paths: list[str], max_size: float):
+    from numcheck.pipeline import read_and_extract, report_problems
+
+    run = read_and_extract(paths, int(max_size * 1024 * 1024))
+    report_problems(run)
+    if run.files == 0:
+        if not run.usage_errors and not run.problems:
+            print("numcheck: error: nothing to check", file=sys.stderr)
+        raise typer.Exit(2)
+    return run
+
+
+@app.command()
+def check(
+    paths: Paths,
+    rules: RulePaths = None,
+    no_default_rules: NoDefaults = False,
+    format: FormatOption = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level.")
+    ] = FailOn.error,
+    max_size: MaxSize = 10.0,
+) -> None:
+    """Extract the claims, run the rules, print the findings; exit 1 on findings at the fail level."""
+    from numcheck.pipeline import check as run_checks
+    from numcheck.report import exit_code, summary, summary_line
+
+    run = _read(paths, max_size)
+    run_checks(run, rules or [], not no_default_rules)
+    counts = summary(run.findings, run.files, len(run.claims))
+    chosen = _format(format)
+    if chosen is Format.json:
+        from numcheck.report.plain import write_json
+
+        write_json(
+            {
+                "version": 1,
+                "claims": [c.to_json() for c in run.claims],
+                "findings": [f.to_json() for f in run.findings],
+                "summary": counts,
+            },
+            sys.stdout,
+        )
+    elif chosen is Format.table:
+        from numcheck.report.table import write_findings_table
+
+        write_findings_table(run.findings, summary_line(counts), sys.stdout)
+    else:
+        from numcheck.report.plain import write_findings_lines
+
+        write_findings_lines(run.findings, sys.stdout)
+        print(summary_line(counts), file=sys.stderr)
+    code = exit_code(run.findings, fail_on.value)
+    raise typer.Exit(2 if run.usage_errors else code)
+
+
+@app.command()
+def extract(paths: Paths, format: FormatOption = None, max_size: MaxSize = 10.0) -> None:
+    """Print every numeric claim found and how it was read."""
+    run = _read(paths, max_size)
+    chosen = _format(format)
+    if chosen is Format.json:
+        from numcheck.report.plain import write_json
+
+        write_json({"version": 1, "claims": [c.to_json() for c in run.claims]}, sys.stdout)
+    elif chosen is Format.table:
+        from numcheck.report.table import write_claims_table
+
+        write_claims_table(run.claims, sys.stdout)
+    else:
+        from numcheck.report.plain import write_claims_lines
+
+        write_claims_lines(run.claims, sys.stdout)
+    raise typer.Exit(2 if run.usage_errors else 0)
+
+
+@app.command("rules")
+def list_rules(rules: RulePaths = None, no_default_rules: NoDefaults = False) -> None:
+    """List the loaded rules: id, kind, level and what each checks."""
+    from numcheck.rules.loader import load_rules
+
+    for rule in load_rules(rules or [], not no_default_rules):
+        state = "" if rule.enabled else " (disabled)"
+        print(f"{rule.id:<28} {rule.kind:<12} {rule.level:<8} {rule.description}{state}")
+
+
+def main() -> None:
+    """Run the app; turn every known error into one line and exit code 2, never a traceback."""
+    from numcheck.errors import NumcheckError
+
+    try:
+        app(prog_name="numcheck")
+    except NumcheckError as exc:
+        print(f"numcheck: error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("numcheck: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        if os.environ.get("NUMCHECK_DEBUG"):
+            raise
+        print(f"numcheck: internal error: {type(exc).__name__}: {exc} (set NUMCHECK_DEBUG=1 for details)",
+              file=sys.stderr)
+        sys.exit(2)

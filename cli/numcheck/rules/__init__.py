@@ -1,0 +1,1 @@
+"""Stage 4 of the pipeline: YAML rules, their kinds, and running them over claims."""

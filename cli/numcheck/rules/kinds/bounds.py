@@ -1,0 +1,70 @@
+"""bounds: a figure must lie within [min, max] in a given unit (hours a day ≤ 24)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from numcheck import schema as s
+from numcheck.errors import ConfigError
+from numcheck.normalise.intervals import fmt, widened
+from numcheck.normalise.units import check_unit, convert
+from numcheck.records import Claim, Finding
+from numcheck.rules.kinds.base import describe, finding, show, unit_label
+from numcheck.rules.model import Rule
+from numcheck.vocab import Vocabulary
+
+DOC = (
+    "Flags a figure whose whole interval, after rounding and hedges are allowed for, lies "
+    "outside [min, max]. The figure is converted to `unit` first; a figure in a unit that "
+    "cannot be converted is left alone."
+)
+OPTIONS = {
+    "min": s.Field(s.number, doc="the smallest possible value, in `unit`"),
+    "max": s.Field(s.number, doc="the largest possible value, in `unit`"),
+    "unit": s.Field(s.string, default="", doc="the unit of min and max; empty for counts"),
+}
+
+
+def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
+    """Require at least one bound and a parsable unit."""
+    if options["min"] is None and options["max"] is None:
+        raise ConfigError(f"{path}:{line_of('kind')}: {what}: set 'min', 'max' or both")
+    if (
+        options["min"] is not None
+        and options["max"] is not None
+        and options["min"] > options["max"]
+    ):
+        raise ConfigError(f"{path}:{line_of('min')}: {what}: key 'min' is above 'max'")
+    if options["unit"]:
+        check_unit(options["unit"], f"{path}:{line_of('unit')}: {what}: key 'unit'")
+
+
+def check(rule: Rule, claims: list[Claim], vocab: Vocabulary) -> list[Finding]:
+    """Return a finding for each claim that no reading can bring inside the bounds."""
+    unit = rule.options["unit"] or ""
+    low_bound, high_bound = rule.options["min"], rule.options["max"]
+    findings = []
+    for claim in claims:
+        interval = widened(claim, vocab)
+        lo, hi = (convert(end, claim.unit, unit) for end in interval)
+        if lo is None or hi is None:
+            continue
+        converted = "" if claim.unit == unit else f", which is {show((lo, hi), unit)}"
+        reading = f"{describe(claim)} reads as {show(interval, claim.unit)}{converted}"
+        if high_bound is not None and lo > high_bound:
+            findings.append(
+                finding(
+                    rule,
+                    [claim],
+                    f"{reading}; the most possible is {fmt(high_bound)} {unit_label(unit)}".rstrip(),
+                )
+            )
+        elif low_bound is not None and hi < low_bound:
+            findings.append(
+                finding(
+                    rule,
+                    [claim],
+                    f"{reading}; the least possible is {fmt(low_bound)} {unit_label(unit)}".rstrip(),
+                )
+            )
+    return findings

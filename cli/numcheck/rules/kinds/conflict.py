@@ -1,0 +1,145 @@
+"""conflict: the same quantity stated with intervals that cannot both be true."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections import defaultdict
+from collections.abc import Callable
+
+from numcheck import schema as s
+from numcheck.errors import ConfigError
+from numcheck.normalise.intervals import gap_ratio, overlap, widened
+from numcheck.normalise.units import compatible, convert
+from numcheck.records import Claim, Finding
+from numcheck.rules.kinds.base import describe, finding, show
+from numcheck.rules.model import Rule
+from numcheck.rules.selector import measure_head
+from numcheck.vocab import Vocabulary
+
+DOC = (
+    "Groups claims by concept (or, without one, the head noun of the measure) and by unit "
+    "dimension, then compares each pair in a group: when their intervals, widened for "
+    "rounding and hedges, do not overlap, neither reading can make both true. `scope` "
+    "chooses pairs from different sources (files, or attributions in one file), from the "
+    "same source, or any. Figures that state a change (rose by …) are not compared with "
+    "levels. Currencies never convert."
+)
+OPTIONS = {
+    "scope": s.Field(
+        s.one_of("across-sources", "within-source", "any"),
+        default="across-sources",
+        doc="which pairs to compare",
+    ),
+    "match": s.Field(
+        s.one_of("concept", "measure", "concept-or-measure"),
+        default="concept-or-measure",
+        doc="what makes two figures the same quantity",
+    ),
+    "min_ratio": s.Field(s.number, default=1.0, doc="report only gaps at least this many times"),
+    "assume_per": s.Field(
+        s.string, doc="read a bare duration as per this time unit (a shift a day)"
+    ),
+}
+MAX_PAIRWISE = 60  # beyond this many figures of one quantity, compare neighbours only
+
+
+def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
+    """Check the ratio and the time unit."""
+    if options["min_ratio"] < 1:
+        raise ConfigError(
+            f"{path}:{line_of('min_ratio')}: {what}: key 'min_ratio': must be at least 1"
+        )
+    if options["assume_per"] and convert(1.0, options["assume_per"], "day") is None:
+        raise ConfigError(
+            f"{path}:{line_of('assume_per')}: {what}: key 'assume_per': '{options['assume_per']}' is not a time unit"
+        )
+
+
+def _key(claim: Claim, match: str) -> str | None:
+    """Return what makes figures comparable: concept, measure head, or either."""
+    if match == "concept":
+        return claim.concept
+    if match == "measure":
+        return measure_head(claim)
+    return claim.concept or measure_head(claim)
+
+
+def _unit(claim: Claim, assume_per: str | None) -> tuple[str, str | None]:
+    """Return the unit to compare in, and the assumption made to get it."""
+    if assume_per and claim.unit and "/" not in claim.unit and convert(1.0, claim.unit, "hour"):
+        return f"{claim.unit} / {assume_per}", f"{claim.text} read as per {assume_per}"
+    return claim.unit, None
+
+
+def check(rule: Rule, claims: list[Claim], vocab: Vocabulary) -> list[Finding]:
+    """Return a finding for each pair of claims of one quantity that cannot both hold."""
+    options = rule.options
+    # Files in one folder are reports of one story; other folders hold other stories.
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        key = _key(claim, options["match"])
+        if key and claim.direction is None:
+            groups[os.path.dirname(claim.source), key].append(claim)
+    findings = []
+    for story, key in sorted(groups):
+        members = groups[story, key]
+        if len(members) < 2:
+            continue
+        findings.extend(_compare(rule, key, members, vocab))
+    return findings
+
+
+def _compare(rule: Rule, key: str, members: list[Claim], vocab: Vocabulary) -> list[Finding]:
+    """Compare the figures of one quantity and report the pairs that cannot both hold."""
+    scope = rule.options["scope"]
+    assume_per = rule.options["assume_per"]
+    concept = vocab.concepts.get(key)
+    convertible = concept.convertible if concept else True
+    readings = []
+    for claim in members:
+        unit, assumption = _unit(claim, assume_per)
+        readings.append((claim, unit, assumption, widened(claim, vocab)))
+    readings.sort(key=lambda r: (r[3][0], r[0]))
+    pairs = (
+        [(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :]]
+        if len(readings) <= MAX_PAIRWISE
+        else list(itertools.pairwise(readings))
+    )
+    findings = []
+    for a, b in pairs:
+        (ca, ua, _assume_a, ia), (cb, ub, _assume_b, ib) = a, b
+        same_source = (ca.source, ca.attribution) == (cb.source, cb.attribution)
+        if (scope == "across-sources" and same_source) or (
+            scope == "within-source" and not same_source
+        ):
+            continue
+        if ua != ub and (not convertible or not compatible(ua, ub)):
+            continue
+        ib_in_a = tuple(convert(end, ub, ua) for end in ib)
+        if None in ib_in_a or overlap(ia, ib_in_a):  # type: ignore[arg-type]
+            continue
+        ratio = gap_ratio(ia, ib_in_a)  # type: ignore[arg-type]
+        if ratio is not None and ratio < rule.options["min_ratio"]:
+            continue
+        findings.append(finding(rule, [ca, cb], _explain(key, a, b, ib_in_a, ratio)))
+    return findings
+
+
+def _explain(key, a, b, b_converted, ratio) -> str:
+    """Write out both figures, their readings, any conversion or assumption, and the gap."""
+    (ca, ua, assume_a, ia), (cb, ub, assume_b, ib) = a, b
+    parts = [
+        f"{describe(ca)} allows {show(ia, ua)}",
+        f"{describe(cb)} allows {show(ib, ub)}",
+    ]
+    if ua != ub:
+        parts.append(f"which is {show(b_converted, ua)}")
+    text = f"{key}: " + "; ".join(parts)
+    assumptions = [x for x in (assume_a, assume_b) if x]
+    if assumptions:
+        text += f" (assuming {'; '.join(assumptions)})"
+    text += "; the intervals do not overlap"
+    if ratio is not None:
+        text += f", the higher is at least {ratio:.1f}× the lower"
+    return text

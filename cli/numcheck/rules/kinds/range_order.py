@@ -1,0 +1,27 @@
+"""range-order: the low end of a stated range must not exceed its high end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from numcheck.normalise.intervals import fmt
+from numcheck.records import Claim, Finding
+from numcheck.rules.kinds.base import describe, finding
+from numcheck.rules.model import Rule
+from numcheck.vocab import Vocabulary
+
+DOC = 'Flags a range written high-to-low ("50 to 35%"), which is usually a typo.'
+OPTIONS: dict = {}
+
+
+def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
+    """No options to check."""
+
+
+def check(rule: Rule, claims: list[Claim], vocab: Vocabulary) -> list[Finding]:
+    """Return a finding for each range whose first end is above its second."""
+    return [
+        finding(rule, [c], f"{describe(c)} runs from {fmt(c.low)} down to {fmt(c.high)}")
+        for c in claims
+        if c.qualifier == "range" and c.low is not None and c.high is not None and c.low > c.high
+    ]

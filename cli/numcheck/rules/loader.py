@@ -1,0 +1,134 @@
+"""Read rule files: one generic validation for every kind, with file, line, rule and key."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from numcheck import schema as s
+from numcheck.errors import ConfigError
+from numcheck.records import LEVELS
+from numcheck.resources import pack_dir
+from numcheck.rules.kinds import KINDS
+from numcheck.rules.model import Rule
+from numcheck.rules.selector import FIELDS as SELECT_FIELDS
+from numcheck.rules.selector import Selector
+from numcheck.yamlfile import LineDict, load_yaml
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{1,63}")
+
+COMMON = {
+    "id": s.Field(s.string, required=True, doc="unique id: lowercase letters, digits, hyphens"),
+    "kind": s.Field(s.one_of(*KINDS), required=True, doc="the rule kind"),
+    "level": s.Field(s.one_of(*LEVELS), required=True, doc="error, warning or info"),
+    "description": s.Field(s.string, required=True, doc="one line: what the rule checks"),
+    "message": s.Field(s.string, doc="headline put before the explanation of a finding"),
+    "select": s.Field(s.mapping, default={}, doc="which claims the rule looks at"),
+    "examples": s.Field(s.mapping, required=True, doc="trigger: and pass: texts"),
+    "enabled": s.Field(s.boolean, default=True, doc="false switches the rule off"),
+}
+EXAMPLES = {
+    "trigger": s.Field(s.list_of(s.string), required=True, doc="texts that must raise a finding"),
+    "pass": s.Field(s.list_of(s.string), required=True, doc="texts that must raise none"),
+}
+
+
+def rule_files(path: Path) -> list[Path]:
+    """Return the YAML files of a rule path: the file itself or a folder's *.yaml, sorted."""
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        if not files:
+            raise ConfigError(f"{path}: no .yaml rule files in this folder")
+        return files
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such rule file or folder")
+    return [path]
+
+
+def load_rule(entry: object, path: str, index: int) -> Rule:
+    """Validate one rule mapping into a Rule."""
+    line = getattr(entry, "line", 0)
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{path}:{line}: rule {index}: expected a mapping")
+    rule_id = entry.get("id")
+    what = f"rule '{rule_id}'" if isinstance(rule_id, str) else f"rule {index}"
+    kind = KINDS.get(entry.get("kind")) if isinstance(entry.get("kind"), str) else None
+    fields = dict(COMMON)
+    if kind is not None:
+        fields.update(kind.OPTIONS)
+    values = s.validate(entry, fields, path, what)
+    if not _ID.fullmatch(values["id"]):
+        raise ConfigError(
+            f"{path}:{entry.line_of('id')}: {what}: key 'id': use lowercase letters, digits and hyphens"
+        )
+    assert kind is not None  # validate() rejected unknown kinds
+    select = s.validate(values["select"], SELECT_FIELDS, path, f"{what}: select")
+    examples = s.validate(values["examples"], EXAMPLES, path, f"{what}: examples")
+    options = {key: values[key] for key in kind.OPTIONS}
+    kind.validate(
+        options, path, what, entry.line_of if isinstance(entry, LineDict) else lambda _: line
+    )
+    for unit in _units(select.get("unit")):
+        from numcheck.normalise.units import check_unit
+
+        check_unit(
+            unit, f"{path}:{_line(values['select'], 'unit', line)}: {what}: select: key 'unit'"
+        )
+    return Rule(
+        id=values["id"],
+        kind=values["kind"],
+        level=values["level"],
+        description=values["description"],
+        message=values["message"],
+        select=Selector.from_options(select),
+        options=options,
+        trigger=tuple(examples["trigger"]),
+        passes=tuple(examples["pass"]),
+        path=path,
+        line=line,
+        enabled=values["enabled"],
+    )
+
+
+def _units(value: object) -> list[str]:
+    """Return a selector's units as a list."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
+
+
+def _line(mapping: object, key: str, default: int) -> int:
+    """Return the line of a key in a mapping loaded from YAML."""
+    return mapping.line_of(key) if isinstance(mapping, LineDict) else default
+
+
+def load_file(path: Path) -> list[Rule]:
+    """Load and validate every rule of one YAML file."""
+    data = load_yaml(str(path))
+    if data is None:
+        raise ConfigError(f"{path}: empty rule file")
+    top = s.validate(
+        data, {"rules": s.Field(s.list_of(s.mapping), required=True)}, str(path), "rule file"
+    )
+    return [load_rule(entry, str(path), n + 1) for n, entry in enumerate(top["rules"])]
+
+
+def load_rules(paths: list[str], defaults: bool = True) -> list[Rule]:
+    """Load the built-in pack (unless defaults is False) and every given rule path."""
+    files: list[Path] = []
+    if defaults:
+        files.extend(rule_files(pack_dir() / "pack"))
+    for given in paths:
+        files.extend(rule_files(Path(given)))
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for file in files:
+        for rule in load_file(file):
+            if rule.id in seen:
+                first = seen[rule.id]
+                raise ConfigError(
+                    f"{rule.path}:{rule.line}: rule '{rule.id}': id already used at {first.path}:{first.line}"
+                )
+            seen[rule.id] = rule
+            rules.append(rule)
+    return rules
