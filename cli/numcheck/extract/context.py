@@ -274,7 +274,7 @@ def measure_after(tokens: list[Token], q: Quantity) -> tuple[str | None, int]:
         else:
             break
     # A trailing verb ("people died", "workers arrived") is not part of the phrase.
-    while words and words[-1].low.endswith(("ed", "ing")) and len(words[-1].low) > 4:
+    while words and words[-1].low.endswith(("ed", "ing")) and len(words[-1].low) > 3:
         words.pop()
         indices.pop()
     while words and words[-1].text == "-":

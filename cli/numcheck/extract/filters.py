@@ -77,7 +77,7 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
             return _skip_group(t, i)
         if (
             prev.kind == "word"
-            and prev.text[:1].isupper()
+            and (prev.text[:1].isupper() or prev.text[1:2].isupper())  # "Article", "iPhone"
             and prev.low.rstrip(".") in vocab.identifier_words
         ):
             return _skip_group(t, i)
@@ -96,6 +96,12 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
             and t[i - 2].kind == "num"
         ):
             return i + 1
+    # "24/7", "9/11": a slash between numbers that is no small fraction
+    if nxt is not None and nxt.text == "/" and after is not None and after.kind == "num":
+        if glued(tok, nxt) and glued(nxt, after):
+            den = int(after.text) if after.text.isdigit() else 0
+            if not (tok.text.isdigit() and 0 < int(tok.text) < den <= 100):
+                return i + 3
     # versions and dotted codes "2.3.1" are not numbers at all
     if tok.text.count(".") > 1:
         return i + 1

@@ -9,7 +9,7 @@ from typing import NamedTuple
 # so matching is linear in the text's length.
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)*)"
-    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
+    r"|(?P<word>[^\W\d_½¼¾⅓⅔⅕⅛]+(?:['’][^\W\d_½¼¾⅓⅔⅕⅛]+)*)"
     r"|(?P<other>\S)"
 )
 
