@@ -115,10 +115,20 @@ def test_offsets_point_into_the_original_text():
         ("Citing the army, it said 300 soldiers died.", "soldiers", "deaths", "the army", "Citing"),
         ("The health ministry said 40 people were killed.", "people", "deaths", "The health ministry", "said"),
         ("Officials put the death toll at over 2,000 troops.", "troops", "deaths", "Officials", "put"),
-        ("According to Reuters, 12,000 North Korean workers arrived.", "North Korean workers", "workers", "Reuters",
-         "According to"),
-        ("It supplies 35% of Russia's ammunition needs, analysts say.", "ammunition needs", "ammunition-share",
-         "analysts", "say"),
+        (
+            "According to Reuters, 12,000 North Korean workers arrived.",
+            "North Korean workers",
+            "workers",
+            "Reuters",
+            "According to",
+        ),
+        (
+            "It supplies 35% of Russia's ammunition needs, analysts say.",
+            "ammunition needs",
+            "ammunition-share",
+            "analysts",
+            "say",
+        ),
     ],
 )
 def test_measure_concept_and_attribution(sentence, measure, concept, attribution, cue):
@@ -128,8 +138,12 @@ def test_measure_concept_and_attribution(sentence, measure, concept, attribution
 
 @pytest.mark.parametrize(
     ("sentence", "direction"),
-    [("Prices rose 5% last year.", "up"), ("Sales fell by 3%.", "down"), ("A 12% increase.", "up"),
-     ("Unemployment is 4%.", None)],
+    [
+        ("Prices rose 5% last year.", "up"),
+        ("Sales fell by 3%.", "down"),
+        ("A 12% increase.", "up"),
+        ("Unemployment is 4%.", None),
+    ],
 )
 def test_direction(sentence, direction):
     (claim,) = claims_of(sentence)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -19,7 +19,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats."""
 
     table = "table"
@@ -27,7 +27,7 @@ class Format(str, Enum):
     json = "json"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     """The lowest level that makes `check` exit 1."""
 
     error = "error"
@@ -174,6 +174,7 @@ def main() -> None:
     except Exception as exc:  # the last line of defence: one line, never a traceback
         if os.environ.get("NUMCHECK_DEBUG"):
             raise
-        print(f"numcheck: internal error: {type(exc).__name__}: {exc} (set NUMCHECK_DEBUG=1 for details)",
-              file=sys.stderr)
+        print(
+            f"numcheck: internal error: {type(exc).__name__}: {exc} (set NUMCHECK_DEBUG=1 for details)", file=sys.stderr
+        )
         sys.exit(2)

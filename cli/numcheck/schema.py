@@ -108,9 +108,7 @@ def interval(value: Any) -> str | None:
     return None
 
 
-def validate(
-    data: Any, fields: dict[str, Field], path: str, what: str, line: int = 0
-) -> dict[str, Any]:
+def validate(data: Any, fields: dict[str, Field], path: str, what: str, line: int = 0) -> dict[str, Any]:
     """Check a mapping against its fields; return it with defaults filled in.
 
     `what` names the thing in messages, e.g. "rule 'hours-per-day'".
@@ -125,9 +123,7 @@ def validate(
     for key in data:
         if key not in fields:
             known = ", ".join(sorted(fields))
-            raise ConfigError(
-                f"{path}:{line_of(key)}: {what}: unknown key '{key}' (known: {known})"
-            )
+            raise ConfigError(f"{path}:{line_of(key)}: {what}: unknown key '{key}' (known: {known})")
     result: dict[str, Any] = {}
     for key, spec in fields.items():
         if key not in data:

@@ -124,19 +124,12 @@ def _load_modifiers(vocab: Vocabulary, folder: Path) -> None:
     for index, entry in enumerate(data["modifiers"]):
         spec = s.validate(entry, _MODIFIER, path, f"modifier {index + 1}")
         for words, key in zip(spec["words"], _phrases(spec["words"]), strict=False):
-            vocab.modifiers[key] = Modifier(
-                words, spec["qualifier"], spec["below"], spec["above"], spec["strict"]
-            )
-    rounding = s.validate(
-        data["rounding"], {"fraction": s.Field(s.number, required=True)}, path, "rounding"
-    )
+            vocab.modifiers[key] = Modifier(words, spec["qualifier"], spec["below"], spec["above"], spec["strict"])
+    rounding = s.validate(data["rounding"], {"fraction": s.Field(s.number, required=True)}, path, "rounding")
     vocab.rounding_fraction = float(rounding["fraction"])
     direction = s.validate(
         data["direction"],
-        {
-            k: s.Field(s.list_of(s.string), default=[])
-            for k in ("up", "down", "up_after", "down_after")
-        },
+        {k: s.Field(s.list_of(s.string), default=[]) for k in ("up", "down", "up_after", "down_after")},
         path,
         "direction",
     )
@@ -165,9 +158,7 @@ def _load_units(vocab: Vocabulary, folder: Path) -> None:
         for form in forms:
             vocab.units[phrase(form) if form not in vocab.case_sensitive else (form,)] = unit
     vocab.per = {form.lower(): unit for unit, forms in data["per"].items() for form in forms}
-    vocab.rate_words = {
-        phrase(form): unit for unit, forms in data["rate_words"].items() for form in forms
-    }
+    vocab.rate_words = {phrase(form): unit for unit, forms in data["rate_words"].items() for form in forms}
     vocab.scales = {k.lower(): float(v) for k, v in data["scales"].items()}
 
 
@@ -267,13 +258,9 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         "time_words": dict.fromkeys(vocab.time_words),
     }
     vocab.time_words_single = frozenset(p[0] for p in vocab.time_words if len(p) == 1)
-    vocab.currency_prefix_words = frozenset(
-        p[-1] for p in vocab.currency_symbols if p[-1][:1].isalpha()
-    )
+    vocab.currency_prefix_words = frozenset(p[-1] for p in vocab.currency_symbols if p[-1][:1].isalpha())
     vocab.vague_starts = frozenset(p[0] for p in vocab.vague)
-    vocab.longest = {
-        name: max((len(k) for k in table), default=0) for name, table in tables.items()
-    }
+    vocab.longest = {name: max((len(k) for k in table), default=0) for name, table in tables.items()}
     return vocab
 
 

@@ -11,8 +11,7 @@ MAX_YAML_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 
 _PLAIN_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}"
-    for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp", "merge")
+    f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp", "merge")
 )
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -40,9 +39,7 @@ class _Builder:
         """Convert one node, recursively."""
         self.count += 1
         if self.count > MAX_NODES:
-            raise ConfigError(
-                f"{self.path}: more than {MAX_NODES} YAML nodes (alias expansion?); refused"
-            )
+            raise ConfigError(f"{self.path}: more than {MAX_NODES} YAML nodes (alias expansion?); refused")
         if node.tag not in _PLAIN_TAGS:
             line = node.start_mark.line + 1
             raise ConfigError(f"{self.path}:{line}: tag '{node.tag}' is not allowed")

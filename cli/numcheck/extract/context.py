@@ -241,11 +241,7 @@ def measure_after(tokens: list[Token], q: Quantity) -> tuple[str | None, int]:
     t = tokens
     k = q.last
     n = len(t)
-    if (
-        k < n
-        and t[k].low == "of"
-        and (q.unit in ("percent", "permille", "") or q.vague or q.scaled)
-    ):
+    if k < n and t[k].low == "of" and (q.unit in ("percent", "permille", "") or q.vague or q.scaled):
         k += 1
         while k < n and t[k].low in LEADING:
             k += 1
@@ -481,15 +477,11 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
         if source is None and found and t[start].low not in CLAUSE_BREAKS:
             source, cue = found[-1][2], found[-1][3]
         if source is not None and cue is not None:
-            found.append(
-                (t[start].start if start < n else 0, t[end - 1].end if end else 0, source, cue)
-            )
+            found.append((t[start].start if start < n else 0, t[end - 1].end if end else 0, source, cue))
     return found
 
 
-def quote_state(
-    text: str, start: int, end: int, inside: bool
-) -> tuple[list[tuple[int, int]], bool]:
+def quote_state(text: str, start: int, end: int, inside: bool) -> tuple[list[tuple[int, int]], bool]:
     """Return the quoted spans of text[start:end] and whether a quote is still open after it."""
     spans = []
     opened = start if inside else -1

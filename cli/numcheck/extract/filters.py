@@ -20,12 +20,7 @@ if TYPE_CHECKING:
 
 def _is_yearish(tok: Token) -> bool:
     """Four plain digits between 1000 and 2100."""
-    return (
-        tok.kind == "num"
-        and len(tok.text) == 4
-        and tok.text.isdigit()
-        and 1000 <= int(tok.text) <= 2100
-    )
+    return tok.kind == "num" and len(tok.text) == 4 and tok.text.isdigit() and 1000 <= int(tok.text) <= 2100
 
 
 def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> int:
@@ -47,31 +42,15 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
         if not _unit_or_scale(nxt, vocab):
             return i + 2
     # times of day "10:30", "2.15pm", "3 pm", "3 a.m."
-    if (
-        nxt is not None
-        and nxt.text == ":"
-        and after is not None
-        and after.kind == "num"
-        and glued(nxt, after)
-    ):
+    if nxt is not None and nxt.text == ":" and after is not None and after.kind == "num" and glued(nxt, after):
         return i + 3
     if nxt is not None and _time_word_at(t, i + 1, vocab):
         return i + 2
     # identifiers: "F-16", "COVID-19", "G7", "Article 5", "#3", "+44"
     if prev is not None:
-        if (
-            prev.kind == "word"
-            and glued(prev, tok)
-            and prev.text not in vocab.currency_prefix_words
-        ):
+        if prev.kind == "word" and glued(prev, tok) and prev.text not in vocab.currency_prefix_words:
             return _skip_group(t, i)
-        if (
-            prev.text in DASHES
-            and glued(prev, tok)
-            and i >= 2
-            and t[i - 2].kind == "word"
-            and glued(t[i - 2], prev)
-        ):
+        if prev.text in DASHES and glued(prev, tok) and i >= 2 and t[i - 2].kind == "word" and glued(t[i - 2], prev):
             return _skip_group(t, i)
         if prev.text in ("#", "+", "№") and glued(prev, tok):
             return _skip_group(t, i)
@@ -81,20 +60,9 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
             and prev.low.rstrip(".") in vocab.identifier_words
         ):
             return _skip_group(t, i)
-        if (
-            prev.text == "."
-            and i >= 2
-            and t[i - 2].low in vocab.identifier_words
-            and glued(t[i - 2], prev)
-        ):
+        if prev.text == "." and i >= 2 and t[i - 2].low in vocab.identifier_words and glued(t[i - 2], prev):
             return _skip_group(t, i)
-        if (
-            prev.kind == "num"
-            and prev.text == "."
-            and glued(prev, tok)
-            and i >= 2
-            and t[i - 2].kind == "num"
-        ):
+        if prev.kind == "num" and prev.text == "." and glued(prev, tok) and i >= 2 and t[i - 2].kind == "num":
             return i + 1
     # "24/7", "9/11": a slash between numbers that is no small fraction
     if nxt is not None and nxt.text == "/" and after is not None and after.kind == "num":
@@ -133,27 +101,18 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
     if _is_yearish(tok):
         if nxt is not None and nxt.text in DASHES and after is not None and after.kind == "num":
             second = after.text
-            if second.isdigit() and (
-                len(second) == 2 or (_is_yearish(after) and int(second) > int(tok.text))
-            ):
+            if second.isdigit() and (len(second) == 2 or (_is_yearish(after) and int(second) > int(tok.text))):
                 return i + 3
         if _year_here(t, i, vocab):
             return i + 1
     # list numbering at the start of a line: "1. ", "2) "
     if tok.text.isdigit() and nxt is not None and nxt.text in (".", ")") and glued(tok, nxt):
         line_start = text.rfind("\n", 0, tok.start) + 1
-        if not text[line_start : tok.start].strip() and (
-            nxt.end >= len(text) or text[nxt.end] in " \t"
-        ):
+        if not text[line_start : tok.start].strip() and (nxt.end >= len(text) or text[nxt.end] in " \t"):
             return i + 2
     # sports scores: "won 3-1"
     if nxt is not None and nxt.text in DASHES and after is not None and after.kind == "num":
-        if (
-            tok.text.isdigit()
-            and after.text.isdigit()
-            and int(tok.text) < 30
-            and int(after.text) < 30
-        ):
+        if tok.text.isdigit() and after.text.isdigit() and int(tok.text) < 30 and int(after.text) < 30:
             window = {x.low for x in t[max(0, i - 6) : i + 6]}
             if window & vocab.score_words:
                 return i + 3
@@ -184,7 +143,7 @@ def _unit_or_scale(tok: Token, vocab: Vocabulary) -> bool:
 
 def _time_word_at(t: list[Token], j: int, vocab: Vocabulary) -> bool:
     """Return True when a time-of-day word ("pm", "a.m.", "GMT") starts at j."""
-    return any(tuple(x.low for x in t[j:j + size]) in vocab.time_words for size in range(min(4, len(t) - j), 0, -1))
+    return any(tuple(x.low for x in t[j : j + size]) in vocab.time_words for size in range(min(4, len(t) - j), 0, -1))
 
 
 def _year_here(t: list[Token], i: int, vocab: Vocabulary) -> bool:

@@ -270,11 +270,7 @@ class QuantityReader:
         if found is None:
             return None
         modifier, first = found
-        if (
-            modifier.words in ("some",)
-            and first > floor
-            and self.t[first - 1].low in ("for", "and")
-        ):
+        if modifier.words in ("some",) and first > floor and self.t[first - 1].low in ("for", "and"):
             return None
         return modifier, first
 
@@ -284,12 +280,7 @@ class QuantityReader:
         if j >= self.n:
             return j
         # "12-hour", "2.5-mile": a unit glued by a hyphen is an adjective
-        if (
-            t[j].text in DASHES
-            and j + 1 < self.n
-            and glued(t[j - 1], t[j])
-            and glued(t[j], t[j + 1])
-        ):
+        if t[j].text in DASHES and j + 1 < self.n and glued(t[j - 1], t[j]) and glued(t[j], t[j + 1]):
             found = self._unit_phrase(j + 1, attached=True)
             if found and not t[j + 1].text.isupper():
                 unit, k = found
@@ -327,17 +318,13 @@ class QuantityReader:
         best = None
         for size in range(min(v.longest["units"], self.n - j), 0, -1):
             span = t[j : j + size]
-            if any(
-                not glued(a, b) and b.kind == "other" for a, b in itertools.pairwise(span)
-            ):
+            if any(not glued(a, b) and b.kind == "other" for a, b in itertools.pairwise(span)):
                 continue
             unit = v.units.get(tuple(x.low for x in span))
             exact = v.units.get(tuple(x.text for x in span))
             if size == 1 and span[0].text in v.case_sensitive:
                 unit = exact
-            elif (
-                size == 1 and span[0].low in {c.lower() for c in v.case_sensitive} and exact is None
-            ):
+            elif size == 1 and span[0].low in {c.lower() for c in v.case_sensitive} and exact is None:
                 unit = None if len(span[0].text) <= 2 else unit
             if unit is None:
                 continue
@@ -397,17 +384,8 @@ class QuantityReader:
         currency = self.currency_before(i, floor)
         if currency:
             q.unit, first = currency
-        elif (
-            first > floor
-            and t[first - 1].text in MINUS
-            and glued(t[first - 1], t[i])
-            and t[i].kind == "num"
-        ):
-            if (
-                first - 1 == floor
-                or not glued(t[first - 2], t[first - 1])
-                or t[first - 2].kind == "other"
-            ):
+        elif first > floor and t[first - 1].text in MINUS and glued(t[first - 1], t[i]) and t[i].kind == "num":
+            if first - 1 == floor or not glued(t[first - 2], t[first - 1]) or t[first - 2].kind == "other":
                 q.value, q.low, q.high = -q.value, -q.value, -q.value
                 first -= 1
         modifier = None if q.vague else self.modifier_before(first, floor)
@@ -442,12 +420,7 @@ class QuantityReader:
             return j
         if link not in DASHES and link not in ("to", "and"):
             return j
-        if (
-            link in DASHES
-            and t[j].text != "–"
-            and not glued(t[j - 1], t[j])
-            and not glued(t[j], t[j + 1])
-        ):
+        if link in DASHES and t[j].text != "–" and not glued(t[j - 1], t[j]) and not glued(t[j], t[j + 1]):
             if t[j].text == "-":
                 return j
         if link == "to" and q.first > floor + 1 and t[q.first - 1].low == "from":
@@ -457,9 +430,7 @@ class QuantityReader:
         k = j + 1
         currency = None
         if q.unit and q.unit.isupper() and len(q.unit) == 3:
-            found = match_phrase(
-                t, k, self.v.currency_symbols, self.v.longest["currency_symbols"], lower=False
-            )
+            found = match_phrase(t, k, self.v.currency_symbols, self.v.longest["currency_symbols"], lower=False)
             if found:
                 currency, k = found
         number = self.number_at(k) if k < self.n else None

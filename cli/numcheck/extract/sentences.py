@@ -75,10 +75,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         if match.group()[0] == ".":
-            word_start = (
-                max(text.rfind(" ", start, match.start()), text.rfind("\n", start, match.start()))
-                + 1
-            )
+            word_start = max(text.rfind(" ", start, match.start()), text.rfind("\n", start, match.start())) + 1
             word = text[word_start : match.start()].lower().lstrip("(\"'“")
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue

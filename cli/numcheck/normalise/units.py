@@ -21,9 +21,7 @@ def registry() -> Any:
 
     from numcheck.vocab import default_vocabulary
 
-    ureg = pint.UnitRegistry(
-        str(DEFINITIONS), autoconvert_offset_to_baseunit=True, cache_folder=None
-    )
+    ureg = pint.UnitRegistry(str(DEFINITIONS), autoconvert_offset_to_baseunit=True, cache_folder=None)
     for code in sorted(default_vocabulary().currencies):
         # Each currency is its own dimension: nothing converts without a rate table.
         ureg.define(f"{code} = [currency_{code}]")

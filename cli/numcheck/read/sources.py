@@ -29,9 +29,7 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
             continue
         path = Path(given)
         if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()
-            )
+            found = sorted(str(p) for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
             if not found:
                 errors.append(f"{given}: no .txt, .md, .markdown or .html files in this directory")
             files.extend(found)
@@ -68,9 +66,7 @@ def decode(path: str, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not valid UTF-8 at byte {exc.start} (save the file as UTF-8)"
-        ) from None
+        raise InputError(f"{path}: not valid UTF-8 at byte {exc.start} (save the file as UTF-8)") from None
 
 
 def kind_of(path: str) -> str:

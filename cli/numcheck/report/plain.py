@@ -41,7 +41,7 @@ def write_claims_lines(claims: list[Claim], out: TextIO) -> None:
             extras.append(f"direction={c.direction}")
         if c.quoted:
             extras.append("quoted")
-        out.write(f"{c.source}:{c.line}:{c.column}: \"{c.text}\" = {claim_reading(c)} [{'; '.join(extras)}]\n")
+        out.write(f'{c.source}:{c.line}:{c.column}: "{c.text}" = {claim_reading(c)} [{"; ".join(extras)}]\n')
 
 
 def write_json(data: dict, out: TextIO) -> None:

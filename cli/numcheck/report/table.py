@@ -45,7 +45,5 @@ def write_claims_table(claims: list[Claim], out: TextIO) -> None:
             table.add_column(name, overflow="fold")
         for c in (c for c in claims if c.source == source):
             measure = " / ".join(x for x in (c.measure, c.concept) if x)
-            table.add_row(
-                f"{c.line}:{c.column}", c.text, claim_reading(c), c.qualifier, measure, c.attribution or ""
-            )
+            table.add_row(f"{c.line}:{c.column}", c.text, claim_reading(c), c.qualifier, measure, c.attribution or "")
         console.print(table)

@@ -53,27 +53,25 @@ def load_rule(entry: object, path: str, index: int) -> Rule:
     rule_id = entry.get("id")
     what = f"rule '{rule_id}'" if isinstance(rule_id, str) else f"rule {index}"
     kind = KINDS.get(entry.get("kind")) if isinstance(entry.get("kind"), str) else None
+    if kind is None:  # report the kind first: its options depend on it
+        problem = COMMON["kind"].check(entry.get("kind"))
+        where = entry.line_of("kind") if isinstance(entry, LineDict) else line
+        raise ConfigError(f"{path}:{where}: {what}: key 'kind': {problem or 'missing'}")
     fields = dict(COMMON)
     if kind is not None:
         fields.update(kind.OPTIONS)
     values = s.validate(entry, fields, path, what)
     if not _ID.fullmatch(values["id"]):
-        raise ConfigError(
-            f"{path}:{entry.line_of('id')}: {what}: key 'id': use lowercase letters, digits and hyphens"
-        )
+        raise ConfigError(f"{path}:{entry.line_of('id')}: {what}: key 'id': use lowercase letters, digits and hyphens")
     assert kind is not None  # validate() rejected unknown kinds
     select = s.validate(values["select"], SELECT_FIELDS, path, f"{what}: select")
     examples = s.validate(values["examples"], EXAMPLES, path, f"{what}: examples")
     options = {key: values[key] for key in kind.OPTIONS}
-    kind.validate(
-        options, path, what, entry.line_of if isinstance(entry, LineDict) else lambda _: line
-    )
+    kind.validate(options, path, what, entry.line_of if isinstance(entry, LineDict) else lambda _: line)
     for unit in _units(select.get("unit")):
         from numcheck.normalise.units import check_unit
 
-        check_unit(
-            unit, f"{path}:{_line(values['select'], 'unit', line)}: {what}: select: key 'unit'"
-        )
+        check_unit(unit, f"{path}:{_line(values['select'], 'unit', line)}: {what}: select: key 'unit'")
     return Rule(
         id=values["id"],
         kind=values["kind"],
@@ -107,9 +105,7 @@ def load_file(path: Path) -> list[Rule]:
     data = load_yaml(str(path))
     if data is None:
         raise ConfigError(f"{path}: empty rule file")
-    top = s.validate(
-        data, {"rules": s.Field(s.list_of(s.mapping), required=True)}, str(path), "rule file"
-    )
+    top = s.validate(data, {"rules": s.Field(s.list_of(s.mapping), required=True)}, str(path), "rule file")
     return [load_rule(entry, str(path), n + 1) for n, entry in enumerate(top["rules"])]
 
 

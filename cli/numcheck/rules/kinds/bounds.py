@@ -29,11 +29,7 @@ def validate(options: dict, path: str, what: str, line_of: Callable[[str], int])
     """Require at least one bound and a parsable unit."""
     if options["min"] is None and options["max"] is None:
         raise ConfigError(f"{path}:{line_of('kind')}: {what}: set 'min', 'max' or both")
-    if (
-        options["min"] is not None
-        and options["max"] is not None
-        and options["min"] > options["max"]
-    ):
+    if options["min"] is not None and options["max"] is not None and options["min"] > options["max"]:
         raise ConfigError(f"{path}:{line_of('min')}: {what}: key 'min' is above 'max'")
     if options["unit"]:
         check_unit(options["unit"], f"{path}:{line_of('unit')}: {what}: key 'unit'")

@@ -37,9 +37,7 @@ OPTIONS = {
         doc="what makes two figures the same quantity",
     ),
     "min_ratio": s.Field(s.number, default=1.0, doc="report only gaps at least this many times"),
-    "assume_per": s.Field(
-        s.string, doc="read a bare duration as per this time unit (a shift a day)"
-    ),
+    "assume_per": s.Field(s.string, doc="read a bare duration as per this time unit (a shift a day)"),
 }
 MAX_PAIRWISE = 60  # beyond this many figures of one quantity, compare neighbours only
 
@@ -47,9 +45,7 @@ MAX_PAIRWISE = 60  # beyond this many figures of one quantity, compare neighbour
 def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
     """Check the ratio and the time unit."""
     if options["min_ratio"] < 1:
-        raise ConfigError(
-            f"{path}:{line_of('min_ratio')}: {what}: key 'min_ratio': must be at least 1"
-        )
+        raise ConfigError(f"{path}:{line_of('min_ratio')}: {what}: key 'min_ratio': must be at least 1")
     if options["assume_per"] and convert(1.0, options["assume_per"], "day") is None:
         raise ConfigError(
             f"{path}:{line_of('assume_per')}: {what}: key 'assume_per': '{options['assume_per']}' is not a time unit"
@@ -110,9 +106,7 @@ def _compare(rule: Rule, key: str, members: list[Claim], vocab: Vocabulary) -> l
     for a, b in pairs:
         (ca, ua, _assume_a, ia), (cb, ub, _assume_b, ib) = a, b
         same_source = (ca.source, ca.attribution) == (cb.source, cb.attribution)
-        if (scope == "across-sources" and same_source) or (
-            scope == "within-source" and not same_source
-        ):
+        if (scope == "across-sources" and same_source) or (scope == "within-source" and not same_source):
             continue
         if ua != ub and (not convertible or not compatible(ua, ub)):
             continue

@@ -42,9 +42,7 @@ def validate(options: dict, path: str, what: str, line_of: Callable[[str], int])
     try:
         tree = ex.parse(options["expression"])
     except ex.ExpressionError as exc:
-        raise ConfigError(
-            f"{path}:{line_of('expression')}: {what}: key 'expression': {exc}"
-        ) from None
+        raise ConfigError(f"{path}:{line_of('expression')}: {what}: key 'expression': {exc}") from None
     inputs = {}
     for name, spec in options["inputs"].items():
         values = s.validate(spec, SELECT_FIELDS, path, f"{what}: inputs: {name}")
@@ -53,13 +51,9 @@ def validate(options: dict, path: str, what: str, line_of: Callable[[str], int])
     for name, spec in options["assume"].items():
         values = s.validate(spec, ASSUMPTION, path, f"{what}: assume: {name}")
         if values["low"] > values["high"]:
-            raise ConfigError(
-                f"{path}:{line_of('assume')}: {what}: assume: {name}: low is above high"
-            )
+            raise ConfigError(f"{path}:{line_of('assume')}: {what}: assume: {name}: low is above high")
         if values["unit"]:
-            check_unit(
-                values["unit"], f"{path}:{line_of('assume')}: {what}: assume: {name}: key 'unit'"
-            )
+            check_unit(values["unit"], f"{path}:{line_of('assume')}: {what}: assume: {name}: key 'unit'")
         assume[name] = values
     unknown = ex.names(tree) - set(inputs) - set(assume)
     if unknown:
@@ -67,9 +61,7 @@ def validate(options: dict, path: str, what: str, line_of: Callable[[str], int])
             f"{path}:{line_of('expression')}: {what}: key 'expression': unknown name '{sorted(unknown)[0]}'"
         )
     if not inputs:
-        raise ConfigError(
-            f"{path}:{line_of('inputs')}: {what}: key 'inputs': name at least one input"
-        )
+        raise ConfigError(f"{path}:{line_of('inputs')}: {what}: key 'inputs': name at least one input")
     against = s.validate(options["against"], SELECT_FIELDS, path, f"{what}: against")
     options["_tree"] = tree
     options["_inputs"] = inputs
@@ -112,9 +104,7 @@ def check(rule: Rule, claims: list[Claim], vocab: Vocabulary) -> list[Finding]:
     return findings
 
 
-def _compare(
-    rule: Rule, bound: dict[str, Claim], targets: list[Claim], vocab: Vocabulary
-) -> list[Finding]:
+def _compare(rule: Rule, bound: dict[str, Claim], targets: list[Claim], vocab: Vocabulary) -> list[Finding]:
     """Evaluate the expression for one binding and compare it with each target."""
     options = rule.options
     stated_env, wide_env = {}, {}
@@ -141,9 +131,7 @@ def _compare(
             finding(
                 rule,
                 [*bound.values(), target],
-                _explain(
-                    rule, bound, (slo, shi), (wlo, whi), unit, target, interval, converted, ratio
-                ),
+                _explain(rule, bound, (slo, shi), (wlo, whi), unit, target, interval, converted, ratio),
             )
         )
     return findings
@@ -155,11 +143,8 @@ def _explain(rule, bound, stated, wide, unit, target, interval, converted, ratio
     for name, claim in bound.items():
         terms.append(f"{name} = {describe(claim)}")
     for name, spec in rule.options["_assume"].items():
-        terms.append(
-            f"{name} = {fmt(spec['low'])}–{fmt(spec['high'])} {unit_label(spec['unit'])} ({spec['note']}, assumed)".replace(
-                "  ", " "
-            )
-        )
+        span = f"{fmt(spec['low'])}–{fmt(spec['high'])} {unit_label(spec['unit'])}".strip()
+        terms.append(f"{name} = {span} ({spec['note']}, assumed)")
     text = (
         f"{rule.options['expression']} with "
         + ", ".join(terms)
