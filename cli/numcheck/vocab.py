@@ -8,7 +8,7 @@ from pathlib import Path
 
 from numcheck import schema as s
 from numcheck.errors import ConfigError
-from numcheck.extract.tokens import phrase
+from numcheck.extract.tokens import phrase, tokenize
 from numcheck.resources import pack_dir
 from numcheck.yamlfile import load_yaml
 
@@ -65,16 +65,12 @@ class Vocabulary:
     concepts: dict[str, Concept] = field(default_factory=dict)
     alias_index: dict[Phrase, str] = field(default_factory=dict)
     cue_index: dict[Phrase, str] = field(default_factory=dict)
+    currencies: frozenset[str] = frozenset()
     time_words_single: frozenset[str] = frozenset()
     currency_prefix_words: frozenset[str] = frozenset()
     vague_starts: frozenset[str] = frozenset()
     # The longest phrase length of each table, so matching looks no further.
     longest: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def currencies(self) -> frozenset[str]:
-        """Return the ISO codes of all known currencies."""
-        return frozenset(self.currency_symbols.values()) | frozenset(self.currency_names.values())
 
 
 def _phrases(words: list[str]) -> list[Phrase]:
@@ -175,18 +171,12 @@ def _load_currencies(vocab: Vocabulary, folder: Path) -> None:
     for code, entry in data["currencies"].items():
         spec = s.validate(entry, _CURRENCY, path, f"currency '{code}'")
         for symbol in spec["symbols"]:
-            vocab.currency_symbols[tuple(t.text for t in _tok(symbol))] = code
+            vocab.currency_symbols[tuple(t.text for t in tokenize(symbol))] = code
         for name in spec["names"]:
             vocab.currency_names[phrase(name)] = code
         for name in spec["ambiguous"]:
             vocab.currency_ambiguous[phrase(name)] = code
     vocab.pound_money_words = frozenset(w.lower() for w in data["pound_money_words"])
-
-
-def _tok(text: str) -> list:
-    from numcheck.extract.tokens import tokenize
-
-    return tokenize(text)
 
 
 def _load_concepts(vocab: Vocabulary, folder: Path) -> None:
@@ -257,6 +247,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         "attribution_after": dict.fromkeys(vocab.attribution_after),
         "time_words": dict.fromkeys(vocab.time_words),
     }
+    vocab.currencies = frozenset(vocab.currency_symbols.values()) | frozenset(vocab.currency_names.values())
     vocab.time_words_single = frozenset(p[0] for p in vocab.time_words if len(p) == 1)
     vocab.currency_prefix_words = frozenset(p[-1] for p in vocab.currency_symbols if p[-1][:1].isalpha())
     vocab.vague_starts = frozenset(p[0] for p in vocab.vague)

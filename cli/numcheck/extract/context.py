@@ -211,29 +211,11 @@ AUXILIARIES = frozenset(
         "to",
     ]
 )
-GENERIC_MEASURES = frozenset(
-    [
-        "people",
-        "persons",
-        "civilians",
-        "individuals",
-        "residents",
-        "men",
-        "women",
-        "children",
-        "others",
-        "more",
-        "adults",
-        "of",
-        "them",
-    ]
-)
 
 if TYPE_CHECKING:
     from numcheck.vocab import Vocabulary
 _QUOTES = re.compile('[“”"]')
 CLAUSE_BREAKS = frozenset(("while", "whereas", "but", "although", "though", "however"))
-PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who"])
 
 
 def measure_after(tokens: list[Token], q: Quantity) -> tuple[str | None, int]:

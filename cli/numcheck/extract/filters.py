@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from numcheck.extract.quantities import (
     DASHES,
-    MONTHS,
     ORDINAL_SUFFIXES,
     YEAR_LEADS,
     glued,
     match_phrase_ending,
 )
+from numcheck.extract.sentences import MONTHS
 from numcheck.extract.tokens import Token
 
 if TYPE_CHECKING:

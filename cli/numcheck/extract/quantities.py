@@ -16,34 +16,6 @@ from numcheck.extract.numbers import (
 )
 from numcheck.extract.tokens import Token
 
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
 ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 DASHES = frozenset(("-", "–", "—", "‐", "‑"))
 MINUS = frozenset(("-", "−", "–"))
@@ -152,16 +124,15 @@ class QuantityReader:
             j = i + 1
             precision = digits_precision(tok.text)
             # "1 200": a space-grouped thousand, only for a short first group
-            while (
+            if (
                 j < self.n
                 and t[j].kind == "num"
                 and len(t[j].text) == 3
                 and t[j].text.isdigit()
-                and t[j].start == t[j - 1].end + 1
-                and t[j - 1].text.isdigit()
-                and len(t[j - 1].text) <= 3
-                and j == i + 1
-                and self._space_group(t[j - 1].end)
+                and t[j].start == tok.end + 1
+                and tok.text.isdigit()
+                and len(tok.text) <= 3
+                and self._space_group(tok.end)
             ):
                 value = value * 1000 + float(t[j].text)
                 precision = digits_precision(str(int(value)))
@@ -399,8 +370,6 @@ class QuantityReader:
         q.first = first
         if not q.unit:
             j = self.unit_after(j, q)
-        elif j < self.n and t[j].low in ("million", "billion", "trillion", "bn", "m", "mn", "k"):
-            scale, j = self.scale_at(j)
         j = self.range_after(j, q, floor)
         if not q.compound:
             rate = self.rate_after(j, q.unit)

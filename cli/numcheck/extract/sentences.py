@@ -12,7 +12,35 @@ _BOUNDARY = re.compile(
     r"|\n[ \t]*\n\s*"
     r"|\n(?=[ \t]*(?:[-*+>#]|\d{1,3}[.)])[ \t])"
 )
-_ABBREVIATIONS = frozenset(
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_ABBREVIATIONS = MONTHS | frozenset(
     [
         "mr",
         "mrs",
@@ -47,18 +75,6 @@ _ABBREVIATIONS = frozenset(
         "dept",
         "univ",
         "fig",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "u.s",
         "u.k",
         "u.n",

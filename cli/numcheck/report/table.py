@@ -39,7 +39,7 @@ def write_claims_table(claims: list[Claim], out: TextIO) -> None:
     from rich.table import Table
 
     console = _console(out)
-    for source in sorted({c.source for c in claims}, key=lambda s: [c.source for c in claims].index(s)):
+    for source in dict.fromkeys(c.source for c in claims):
         table = Table(title=source, title_justify="left", expand=True)
         for name in ("line:col", "text", "reading", "qualifier", "measure / concept", "source"):
             table.add_column(name, overflow="fold")

@@ -55,19 +55,18 @@ class _Parser:
         return self.tokens[self.i][1] if self.i < len(self.tokens) else None
 
     def sum(self) -> Node:
-        node = self.product()
-        while self.peek() in ("+", "-"):
-            op = self.tokens[self.i][1]
-            self.i += 1
-            node = Node(op, (node, self.product()))
-        return node
+        return self.chain(("+", "-"), self.product)
 
     def product(self) -> Node:
-        node = self.atom()
-        while self.peek() in ("*", "/"):
+        return self.chain(("*", "/"), self.atom)
+
+    def chain(self, ops: tuple[str, str], operand) -> Node:
+        """Read operands joined left to right by the given operators."""
+        node = operand()
+        while self.peek() in ops:
             op = self.tokens[self.i][1]
             self.i += 1
-            node = Node(op, (node, self.atom()))
+            node = Node(op, (node, operand()))
         return node
 
     def atom(self) -> Node:

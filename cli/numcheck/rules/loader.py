@@ -57,13 +57,10 @@ def load_rule(entry: object, path: str, index: int) -> Rule:
         problem = COMMON["kind"].check(entry.get("kind"))
         where = entry.line_of("kind") if isinstance(entry, LineDict) else line
         raise ConfigError(f"{path}:{where}: {what}: key 'kind': {problem or 'missing'}")
-    fields = dict(COMMON)
-    if kind is not None:
-        fields.update(kind.OPTIONS)
+    fields = {**COMMON, **kind.OPTIONS}
     values = s.validate(entry, fields, path, what)
     if not _ID.fullmatch(values["id"]):
         raise ConfigError(f"{path}:{entry.line_of('id')}: {what}: key 'id': use lowercase letters, digits and hyphens")
-    assert kind is not None  # validate() rejected unknown kinds
     select = s.validate(values["select"], SELECT_FIELDS, path, f"{what}: select")
     examples = s.validate(values["examples"], EXAMPLES, path, f"{what}: examples")
     options = {key: values[key] for key in kind.OPTIONS}

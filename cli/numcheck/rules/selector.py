@@ -67,7 +67,7 @@ class Selector:
         return cls(
             concept=_tuple(options.get("concept")),
             measure=tuple(singular(m) for m in _tuple(options.get("measure"))),
-            unit=tuple(str(u) for u in (_tuple(options.get("unit")) and _raw(options["unit"]))),
+            unit=_raw(options.get("unit")),
             dimension=_tuple(options.get("dimension")),
             per=_tuple(options.get("per")),
             qualifier=_tuple(options.get("qualifier")),
@@ -115,4 +115,6 @@ class Selector:
 
 def _raw(value: object) -> tuple[str, ...]:
     """Keep unit strings' case: "MB" is not "mb"."""
+    if value is None:
+        return ()
     return (value,) if isinstance(value, str) else tuple(value)  # type: ignore[arg-type]

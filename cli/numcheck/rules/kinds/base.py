@@ -29,6 +29,8 @@ def finding(rule: Rule, claims: list[Claim], explanation: str) -> Finding:
 
 def unit_label(unit: str) -> str:
     """Return a unit for display: counts have none, percent is %."""
+    if unit.startswith("1 / "):
+        return "per " + unit[4:]  # "1 / month" reads "per month"
     return {"": "", "percent": "%", "1": ""}.get(unit, unit)
 
 
