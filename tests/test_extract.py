@@ -52,7 +52,7 @@ CASES = [
     ("Rates fell 2 percentage points.", "2 percentage points", 2, 2, 2, "percentage_point", "exact"),
     ("A cut of 25 basis points.", "25 basis points", 25, 25, 25, "basis_point", "exact"),
     ("The wall is 1 200 metres long.", "1 200 metres", 1200, 1200, 1200, "m", "exact"),
-    ("About ½ of them.", "About ½", 0.5, 0.5, 0.5, "", "approximate"),
+    ("About ½ of them.", "About ½", 0.5, 0.5, 0.5, "fraction", "approximate"),
     ("It weighs 3 tonnes.", "3 tonnes", 3, 3, 3, "tonne", "exact"),
     ("A 2 1/2 hour wait.", "2 1/2 hour", 2.5, 2.5, 2.5, "hour", "exact"),
 ]

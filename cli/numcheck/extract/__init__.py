@@ -115,10 +115,17 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
 
 
 def _lone_word(tokens, q) -> bool:
-    """A lone "one" or "a" is a pronoun or article, not a figure, unless a unit follows."""
-    if q.last - q.first != 1 or q.unit or q.vague:
+    """A lone "one" or "a" is a pronoun or article, not a figure, unless a unit follows.
+
+    A lone "half" is a share only before what it divides: "half of", "half the".
+    """
+    if q.last - q.first != 1 or q.vague:
         return False
-    return tokens[q.first].low in ("one", "a", "an", "half")
+    word = tokens[q.first].low
+    if word == "half":
+        after = tokens[q.last].low if q.last < len(tokens) else ""
+        return after not in ("of", "the", "its", "their", "all")
+    return not q.unit and word in ("one", "a", "an")
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:

@@ -34,7 +34,7 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
     nxt = t[i + 1] if i + 1 < n else None
     after = t[i + 2] if i + 2 < n else None
     # ordinals "22nd", decades "1990s", glued identifiers "5G", "737MAX"
-    if nxt is not None and nxt.kind == "word" and glued(tok, nxt):
+    if nxt is not None and nxt.kind == "word" and glued(tok, nxt) and not _exponent_follows(t, i):
         if nxt.low in ORDINAL_SUFFIXES or (nxt.low == "s" and tok.text.endswith("0")):
             return i + 2
         if nxt.low in vocab.time_words_single or nxt.low in ("am", "pm"):
@@ -117,6 +117,14 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
             if window & vocab.score_words:
                 return i + 3
     return i
+
+
+def _exponent_follows(t: list[Token], i: int) -> bool:
+    """Return True for scientific notation after the number at i: "1e10", "1.3x10^6"."""
+    if i + 2 >= len(t) or not glued(t[i + 1], t[i + 2]):
+        return False
+    mark, after = t[i + 1].text, t[i + 2].text
+    return (mark in ("e", "E") and (after.isdigit() or after in "-+−")) or (mark == "x" and after == "10")
 
 
 def _skip_group(t: list[Token], i: int) -> int:

@@ -11,7 +11,7 @@ ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
+    "nineteen": 19, "nought": 0, "naught": 0,
 }  # fmt: skip
 TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -19,9 +19,22 @@ TENS = {
 }  # fmt: skip
 WORD_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125}
-NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(WORD_SCALES) | {"dozen"}
+NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(WORD_SCALES) | {"dozen", "quarter"}
+# Denominators in words; "second" is left out because "a second" is a duration.
+_ORDINALS = {
+    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1e3,
+    "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
+}  # fmt: skip
+DENOMINATORS = {"half": 2, "quarter": 4, **_ORDINALS}
+_PERIOD_LEADS = frozenset(("last", "past", "next", "first", "previous", "consecutive", "straight", "recent"))
+PLURAL_DENOMINATORS = {"halves": 2, "quarters": 4, **{word + "s": den for word, den in _ORDINALS.items()}}
 
-_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# Western grouping "1,234,567" and Indian grouping "12,34,567" (lakh and crore).
+_THOUSANDS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -57,26 +70,18 @@ def value_precision(value: float) -> float:
     return 10.0 ** min(len(text) - len(text.rstrip("0")), max(len(text) - 2, 0))
 
 
-def words_value(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
-    """Read a number written in words starting at tokens[i]; return (value, next index).
-
-    Handles "eleven", "twenty-four", "a hundred and two", "half a million",
-    "one and a half", "a dozen", "three million".
-    """
+def _integer(tokens: Sequence[Token], i: int) -> tuple[float, int, float] | None:
+    """Read a whole number in words at i ("a hundred and two"); return (value, next, last scale)."""
     n = len(tokens)
     total = current = 0.0
     last = ""  # the kind of the last word read: ones, tens, scale
+    scale = 1.0  # the last scale word read, for "one million and a half"
     j = i
     while j < n:
         low = tokens[j].low
         after = tokens[j + 1].low if j + 1 < n else ""
         if low in ("a", "an") and not last and (after in WORD_SCALES or after == "dozen"):
             current, last = 1.0, "ones"
-        elif low == "half" and not last and after == "a" and j + 2 < n:
-            word = tokens[j + 2].low
-            if word not in WORD_SCALES and word != "dozen":
-                break
-            return 0.5 * (12 if word == "dozen" else WORD_SCALES[word]), j + 3
         elif low in ONES and (last in ("", "scale") or (last == "tens" and ONES[low] < 10)):
             current += ONES[low]
             last = "ones"
@@ -90,25 +95,130 @@ def words_value(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
                 j += 2
         elif low == "hundred" and last in ("ones", "tens"):
             current *= 100
-            last = "scale"
+            last, scale = "scale", 100.0
         elif low in WORD_SCALES and last:
             total += max(current, 1.0) * WORD_SCALES[low]
             current = 0.0
-            last = "scale"
-        elif low == "dozen" and last == "ones":
+            last, scale = "scale", WORD_SCALES[low]
+        elif low in ("dozen", "dozens") and last == "ones":
             current *= 12
-            last = "scale"
-        elif low == "and" and last == "scale" and (after in ONES or after in TENS):
-            pass
-        elif low == "and" and last == "ones" and after == "a" and j + 2 < n:
-            if tokens[j + 2].low != "half":
-                break
-            current += 0.5
-            j += 3
-            break
+            last, scale = "scale", 12.0
+        elif low == "and" and last == "scale" and (after in ONES or after in TENS) and after not in ("zero", "nought"):
+            if fraction_words(tokens, j + 1, strict=False) is not None:
+                break  # "one hundred and three quarters": the fraction belongs to the whole
         else:
             break
         j += 1
     if not last:
         return None
-    return total + current, j
+    return total + current, j, scale
+
+
+def _denominator(tokens: Sequence[Token], j: int, count: float) -> float | None:
+    """Return the denominator named at j for a numerator of count ("a fifth", "two thirds")."""
+    if j >= len(tokens):
+        return None
+    low = tokens[j].low
+    if count == 1 and low in DENOMINATORS:
+        return DENOMINATORS[low]
+    if count != 1 and low in PLURAL_DENOMINATORS:
+        return PLURAL_DENOMINATORS[low]
+    return None
+
+
+def fraction_words(tokens: Sequence[Token], i: int, strict: bool = True) -> tuple[float, int] | None:
+    """Read a fraction in words at i: "a half", "three quarters", "one-eighth", "two thirds"."""
+    n = len(tokens)
+    low = tokens[i].low if i < n else ""
+    after = tokens[i + 1].low if i + 1 < n else ""
+    if low == "half":
+        return 0.5, i + 1
+    if low == "quarter" and after in WORD_SCALES:
+        return 0.25, i + 1  # "quarter million"
+    if low in ("a", "an", "one"):
+        count, j = 1.0, i + 1
+    elif low in ONES or low in TENS:
+        read = _integer(tokens, i)
+        if read is None:
+            return None
+        count, j, _ = read
+    else:
+        return None
+    hyphen = j + 1 < n and tokens[j].text == "-" and tokens[j].start == tokens[j - 1].end
+    j += hyphen  # "one-eighth", "two-thirds"
+    den = _denominator(tokens, j, count)
+    if den is None:
+        return None
+    if count != 1 and count >= den and den < 100 and not _of_follows(tokens, j + 1):
+        return None  # "twenty fifths" is no share; "three halves of" still reads
+    if tokens[j].low == "quarters" and i > 0 and tokens[i - 1].low in _PERIOD_LEADS:
+        return None  # "the last two quarters" are periods of a year
+    if strict and count == 1 and not hyphen and not _ends_phrase(tokens, j + 1):
+        return None  # "a third time", "a fifth term": ordinals, not shares
+    return count / den, j + 1
+
+
+def _ends_phrase(tokens: Sequence[Token], j: int) -> bool:
+    """Return True when a fraction's phrase ends at j: "of", a unit-like word, or punctuation."""
+    if j >= len(tokens):
+        return True
+    tok = tokens[j]
+    return tok.kind != "word" or tok.low in ("of", "the", "that", "this", "those", "these", "and", "or", "as")
+
+
+def _of_follows(tokens: Sequence[Token], j: int) -> bool:
+    """Return True when "of" follows at j."""
+    return j < len(tokens) and tokens[j].low == "of"
+
+
+def _decimals(tokens: Sequence[Token], j: int) -> tuple[str, int]:
+    """Read the digits spoken after "point": "five", "nought four", "seventy-one"."""
+    digits = ""
+    n = len(tokens)
+    while j < n and tokens[j].low in ONES and ONES[tokens[j].low] < 10:
+        digits += str(ONES[tokens[j].low])
+        j += 1
+    if not digits and j < n and (tokens[j].low in TENS or tokens[j].low in ONES):
+        read = _integer(tokens, j)
+        if read is not None and read[0] < 100:
+            return str(int(read[0])), read[1]
+    return digits, j
+
+
+def words_value(tokens: Sequence[Token], i: int) -> tuple[float, int, bool] | None:
+    """Read a number written in words at tokens[i]; return (value, next index, is a share).
+
+    Handles "eleven", "twenty-four", "a hundred and two", "half a million", "a quarter of
+    a million", "two-thirds", "one and a half", "a dozen", "zero point five".
+    """
+    n = len(tokens)
+    fraction = fraction_words(tokens, i)
+    if fraction is not None:
+        value, j = fraction
+        # "half a million", "a quarter of a million", "two thirds of a million"
+        k = j + (j < n and tokens[j].low == "of")
+        k += k < n and tokens[k].low in ("a", "an")
+        if k < n and tokens[k].low in WORD_SCALES and tokens[k].low != "hundred":
+            return value * WORD_SCALES[tokens[k].low], k + 1, False
+        if k < n and tokens[k].low == "dozen":
+            return value * 12, k + 1, False
+        return value, j, True
+    read = _integer(tokens, i)
+    if read is None:
+        return None
+    value, j, scale = read
+    if j + 1 < n and tokens[j].low == "point":
+        digits, k = _decimals(tokens, j + 1)
+        if digits:
+            return value + float("0." + digits), k, False
+    if j + 1 < n and tokens[j].low == "and":
+        part = fraction_words(tokens, j + 1, strict=False)
+        if part is not None:
+            share, k = part
+            if k < n and tokens[k].low in WORD_SCALES:
+                big = WORD_SCALES[tokens[k].low]
+                if scale > big:
+                    return value + share * big, k + 1, False  # "one billion and a half million"
+                return (value + share) * big, k + 1, False  # "five and a half million"
+            return value + share * (scale if scale > 100 else 1.0), k, False  # "one million and a half"
+    return value, j, False

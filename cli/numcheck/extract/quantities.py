@@ -11,6 +11,7 @@ from numcheck.extract.numbers import (
     UNICODE_FRACTIONS,
     digits_precision,
     digits_value,
+    fraction_words,
     value_precision,
     words_value,
 )
@@ -113,8 +114,8 @@ class QuantityReader:
 
     # -- the number itself ------------------------------------------------------------
 
-    def number_at(self, i: int) -> tuple[float, int, float] | None:
-        """Return (value, next index, precision) of the number at i, digits or words."""
+    def number_at(self, i: int) -> tuple[float, int, float, bool] | None:
+        """Return (value, next index, precision, is a share) of the number at i, digits or words."""
         t = self.t
         tok = t[i]
         if tok.kind == "num":
@@ -123,25 +124,33 @@ class QuantityReader:
                 return None
             j = i + 1
             precision = digits_precision(tok.text)
-            # "1 200": a space-grouped thousand, only for a short first group
-            if (
-                j < self.n
-                and t[j].kind == "num"
-                and len(t[j].text) == 3
-                and t[j].text.isdigit()
-                and t[j].start == tok.end + 1
-                and tok.text.isdigit()
-                and len(tok.text) <= 3
-                and self._space_group(tok.end)
-            ):
-                value = value * 1000 + float(t[j].text)
-                precision = digits_precision(str(int(value)))
-                j += 1
+            # "1 200", "1 414 021 100": space-grouped thousands after a short first group
+            if tok.text.isdigit() and len(tok.text) <= 3:
+                digits = tok.text
+                while (
+                    j < self.n
+                    and t[j].kind == "num"
+                    and len(t[j].text.split(".")[0]) == 3
+                    and t[j].text.replace(".", "", 1).isdigit()
+                    and t[j].start == t[j - 1].end + 1
+                    and self._space_group(t[j - 1].end)
+                ):
+                    digits += t[j].text
+                    j += 1
+                    if "." in t[j - 1].text:
+                        break
+                if j > i + 1:
+                    value = float(digits)
+                    precision = digits_precision(digits)
             # ".5": a decimal point written without the leading zero
             if i > 0 and t[i - 1].text == "." and glued(t[i - 1], tok) and tok.text.isdigit():
                 if i < 2 or not glued(t[i - 2], t[i - 1]):
                     value = float("0." + tok.text)
                     precision = 10.0 ** -len(tok.text)
+            power = self._power_of_ten(j, value)
+            if power is not None:
+                exponent, j = power
+                return value * 10.0**exponent, j, precision * 10.0**exponent, False
             # "2½" or "2 1/2"
             if j < self.n and t[j].text in UNICODE_FRACTIONS and glued(t[j - 1], t[j]):
                 value += UNICODE_FRACTIONS[t[j].text]
@@ -169,18 +178,55 @@ class QuantityReader:
             ):
                 den = digits_value(t[j + 1].text)
                 if den and value < den and den <= 100:
-                    return value / den, j + 2, 0.01
+                    return value / den, j + 2, 0.01, True
                 return None  # "24/7", "9/11", dates: not a quantity
-            return value, j, precision
+            return value, j, precision, False
         if tok.text in UNICODE_FRACTIONS:
-            return UNICODE_FRACTIONS[tok.text], i + 1, 0.01
+            return UNICODE_FRACTIONS[tok.text], i + 1, 0.01, True
         if tok.low in NUMBER_WORDS or tok.low in ("a", "an", "half"):
             read = words_value(t, i)
             if read is None:
                 return None
-            value, j = read
-            return value, j, value_precision(value)
+            value, j, share = read
+            return value, j, 0.01 if share else value_precision(value), share
         return None
+
+    def _power_of_ten(self, j: int, mantissa: float) -> tuple[float, int] | None:
+        """Read an exponent written after a number: "1e10", "1.3x10^6", "1.99×10⁻³⁰", "10^6"."""
+        t, n = self.t, self.n
+        if j >= n or not glued(t[j - 1], t[j]):
+            return None
+        k = j
+        if t[k].text in ("e", "E") and k + 1 < n and glued(t[k], t[k + 1]):
+            k += 1  # "1e10", "-12e-1", "12.32e+14"
+        elif t[k].text in ("x", "×", "·") and k + 1 < n and t[k + 1].text == "10" and glued(t[k], t[k + 1]):
+            k += 2  # "1.3x10^6", "2.48×10−5"
+        elif mantissa == 10 and t[k].text == "^":
+            return self._exponent(k + 1, allow_caret=False, mantissa_is_base=True)
+        else:
+            return None
+        if t[j].text in ("e", "E"):
+            return self._exponent(k, allow_caret=False)
+        if k < n and glued(t[k - 1], t[k]):
+            return self._exponent(k + (t[k].text == "^"), allow_caret=False)
+        return None
+
+    def _exponent(self, k: int, allow_caret: bool, mantissa_is_base: bool = False) -> tuple[float, int] | None:
+        """Read a signed exponent at k, in digits or superscripts; return (power, next index)."""
+        t, n = self.t, self.n
+        sign = 1.0
+        if k < n and t[k].text in ("-", "−", "⁻", "+", "⁺") and k + 1 < n and glued(t[k], t[k + 1]):
+            sign = -1.0 if t[k].text in ("-", "−", "⁻") else 1.0
+            k += 1
+        if k >= n:
+            return None
+        text = t[k].text.translate(_SUPERSCRIPTS)
+        if not text.isdigit() or len(text) > 3:
+            return None
+        power = sign * int(text)
+        if mantissa_is_base:
+            power -= 1  # "10^6": the mantissa 10 is the base itself
+        return power, k + 1
 
     def _space_group(self, pos: int) -> bool:
         """Return True when the single character at pos groups thousands."""
@@ -339,18 +385,27 @@ class QuantityReader:
             (low, high), j = vague
             q = Quantity(i, j, (low + high) / 2, low, high, qualifier="vague", vague=True)
             q.precision = 0.0
+            share = False
         else:
             number = self.number_at(i)
             if number is None:
                 return None
-            value, j, precision = number
+            value, j, precision, share = number
             q = Quantity(i, j, value, value, value, precision=precision)
             scale, j = self.scale_at(j)
+            more, k = self.scale_at(j) if scale != 1.0 else (1.0, j)
+            if more > 1.0:
+                scale, j = scale * more, k  # "three lakh crore", "a hundred thousand"
             if scale != 1.0:
+                part = fraction_words(t, j + 1, strict=False) if j < self.n and t[j].low == "and" else None
+                if part is not None:
+                    q.value += part[0]  # "3 million and a half"
+                    j = part[1]
                 q.value *= scale
                 q.low = q.high = q.value
                 q.precision *= scale
                 q.scaled = True
+                share = False
         first = i
         currency = self.currency_before(i, floor)
         if currency:
@@ -359,6 +414,9 @@ class QuantityReader:
             if first - 1 == floor or not glued(t[first - 2], t[first - 1]) or t[first - 2].kind == "other":
                 q.value, q.low, q.high = -q.value, -q.value, -q.value
                 first -= 1
+        elif first > floor and t[first - 1].low in ("minus", "negative") and not q.vague:
+            q.value, q.low, q.high = -q.value, -q.value, -q.value
+            first -= 1
         modifier = None if q.vague else self.modifier_before(first, floor)
         if modifier:
             q.modifier, first = modifier
@@ -370,6 +428,10 @@ class QuantityReader:
         q.first = first
         if not q.unit:
             j = self.unit_after(j, q)
+        if not q.unit and not q.vague:
+            j, share = self.ratio_after(j, q, share)
+        if share and not q.unit:
+            q.unit = "fraction"
         j = self.range_after(j, q, floor)
         if not q.compound:
             rate = self.rate_after(j, q.unit)
@@ -377,6 +439,28 @@ class QuantityReader:
                 q.unit, j = rate
         q.last = j
         return q
+
+    def ratio_after(self, j: int, q: Quantity, share: bool) -> tuple[int, bool]:
+        """Read "one in five", "9 out of 10" as a share; return (next index, is a share)."""
+        t, n = self.t, self.n
+        k = 0
+        if j < n and t[j].low == "in":
+            k = j + 1
+        elif j + 1 < n and t[j].low == "out" and t[j + 1].low == "of":
+            k = j + 2
+        if not k or k >= n or share or q.value <= 0 or q.value != int(q.value):
+            return j, share
+        number = self.number_at(k)
+        if number is None or number[3] or number[0] <= q.value:
+            return j, share
+        whole, end, _, _ = number
+        scale, end = self.scale_at(end)
+        whole *= scale
+        if t[k].kind == "num" and scale == 1.0 and len(t[k].text) == 4 and 1800 <= whole <= 2100:
+            return j, share  # "3 in 2019": a year
+        q.value = q.low = q.high = q.value / whole
+        q.precision = q.precision / whole
+        return end, True
 
     def range_after(self, j: int, q: Quantity, floor: int) -> int:
         """Extend q to a range ("35 to 50%", "$100-200", "between 2,000 and 3,000")."""
@@ -405,7 +489,7 @@ class QuantityReader:
         number = self.number_at(k) if k < self.n else None
         if number is None:
             return j
-        high, k, precision = number
+        high, k, precision, _ = number
         scale, k = self.scale_at(k)
         high *= scale
         second = Quantity(k, k, high, high, high, precision=precision * scale)
@@ -432,6 +516,7 @@ class QuantityReader:
         return k
 
 
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _METRE_FOLLOWERS = frozenset(
     [
         "tall",

@@ -56,7 +56,7 @@ def family(unit: str) -> str:
     """
     if unit in ("", "1", "dimensionless"):
         return "count"
-    if unit in ("percent", "permille"):
+    if unit in ("percent", "permille", "fraction"):
         return "share"
     dimensionality = _units(unit).dimensionality
     if dimensionality:
