@@ -42,6 +42,9 @@ PEER_UNITS = {
     "percentage": "percent",
     "percent": "percent",
     "pound sterling": "GBP",
+    "gbp": "GBP",
+    "cent": "cent",
+    "penny": "penny",
     "dollar": "USD",
     "euro": "EUR",
     "yen": "JPY",
@@ -59,6 +62,10 @@ PEER_UNITS = {
     "count per day": "1 / day",
     "count per year": "1 / year",
 }
+
+
+# Currency names the Recognizers currency model gives without an ISO code.
+CURRENCY_NAMES = {"Pound": "GBP", "Cent": "cent", "Penny": "penny", "Pence": "penny"}
 
 
 @dataclass
@@ -211,7 +218,10 @@ def recognizers_cases(path: Path) -> list[Case]:
                 value = parse_number(raw)
             except ValueError:
                 continue
-            unit = "percent" if raw.endswith("%") else peer_unit(res.get("unit"), res.get("isoCurrency"))
+            name = res.get("unit")
+            if path.stem == "CurrencyModel" and name in CURRENCY_NAMES and not res.get("isoCurrency"):
+                name = CURRENCY_NAMES[name]  # the currency model names sterling "Pound", cents "Cent"
+            unit = "percent" if raw.endswith("%") else peer_unit(name, res.get("isoCurrency"))
             gold.append(Item(start, end, value, value, value, unit))
         cases.append(Case(entry["Input"], gold))
     return cases
@@ -224,10 +234,11 @@ def numcheck_items(text: str) -> list[Item]:
     """Run numcheck's extraction on a plain text."""
     from numcheck.extract import extract
     from numcheck.read.document import Document
+    from numcheck.read.markup import prose_view
     from numcheck.vocab import default_vocabulary
 
     items = []
-    for c in extract(Document("case", text, text), default_vocabulary()):
+    for c in extract(Document("case", text, prose_view(text, "text")), default_vocabulary()):
         low = c.low
         if c.qualifier == "upper_bound":
             low = None  # our "counts are not negative" floor is an assumption, not a read end
@@ -265,9 +276,9 @@ def quantulum_items(text: str) -> list[Item]:
 # -- scoring -------------------------------------------------------------------------
 
 def _money(item: Item) -> bool:
-    """A currency code, alone or per time ("USD / hour")."""
+    """A currency code, alone or per time ("USD / hour"), or cents and pence."""
     head = (item.unit or "").split(" / ")[0]
-    return len(head) == 3 and head.isupper()
+    return (len(head) == 3 and head.isupper()) or head in ("cent", "penny")
 
 
 _NOT_DIMENSIONS = ("percent", "fraction", "degC", "degF", "kelvin", "year", "month", "week", "day", "hour", "minute")

@@ -68,6 +68,7 @@ class Vocabulary:
     currencies: frozenset[str] = frozenset()
     time_words_single: frozenset[str] = frozenset()
     currency_prefix_words: frozenset[str] = frozenset()
+    dollar_prefixes: dict[str, str] = field(default_factory=dict)  # "c" → CAD in "C $5", "usd$5"
     vague_starts: frozenset[str] = frozenset()
     # The longest phrase length of each table, so matching looks no further.
     longest: dict[str, int] = field(default_factory=dict)
@@ -250,6 +251,8 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     vocab.currencies = frozenset(vocab.currency_symbols.values()) | frozenset(vocab.currency_names.values())
     vocab.time_words_single = frozenset(p[0] for p in vocab.time_words if len(p) == 1)
     vocab.currency_prefix_words = frozenset(p[-1] for p in vocab.currency_symbols if p[-1][:1].isalpha())
+    vocab.dollar_prefixes = {code.lower(): code for code in vocab.currencies}
+    vocab.dollar_prefixes.update({k[0].lower(): c for k, c in vocab.currency_symbols.items() if len(k) == 2 and k[1] == "$"})
     vocab.vague_starts = frozenset(p[0] for p in vocab.vague)
     vocab.longest = {name: max((len(k) for k in table), default=0) for name, table in tables.items()}
     return vocab

@@ -264,7 +264,14 @@ class QuantityReader:
 
     def currency_before(self, i: int, floor: int) -> tuple[str, int] | None:
         """Return (ISO code, first index) of a currency symbol written before index i."""
-        v = self.v
+        v, t = self.v, self.t
+        if i - 2 >= floor and t[i - 1].text == "$" and t[i - 2].kind == "word":
+            # "usd$15", "C $ 300 million": a country prefix, glued or one space away
+            word = t[i - 2]
+            code = v.dollar_prefixes.get(word.low)
+            gap = t[i - 1].start - word.end
+            if code and (gap == 0 or (gap == 1 and (len(word.text) > 1 or word.low == "c"))):
+                return code, i - 2
         for size in range(min(v.longest["currency_symbols"], i - floor), 0, -1):
             span = self.t[i - size : i]
             key = tuple(t.text for t in span)
@@ -307,25 +314,70 @@ class QuantityReader:
         found = self._unit_phrase(j, attached=glued(t[j - 1], t[j]))
         if found:
             q.unit, k = found
+            if q.unit == "pound" and not self._pound_is_mass(k, q):
+                q.unit = "GBP"
+                return self._cents_after(k, q)
             return k
         name = match_phrase(t, j, v.currency_names, v.longest["currency_names"])
         if name:
-            code, k = name
-            if self._pound_is_mass(code, j):
-                q.unit = "pound"
-            else:
-                q.unit = code
-            return k
+            q.unit, k = name
+            return self._cents_after(k, q)
         ambiguous = match_phrase(t, j, v.currency_ambiguous, 3)
         if ambiguous and (q.scaled or q.value >= 1000):
             q.unit, k = ambiguous
             return k
-        return j
+        return self._currency_after(j, q)
 
-    def _pound_is_mass(self, code: str, j: int) -> bool:
-        """Return True for "pounds" as mass: no money word in the sentence."""
-        if self.t[j].low not in ("pound", "pounds"):
-            return False
+    def _currency_after(self, j: int, q: Quantity) -> int:
+        """Read a currency written after the amount: "10 €", "100元", "30 MUSD", "75 USD million"."""
+        t, v = self.t, self.v
+        tok = t[j]
+        symbol = v.currency_symbols.get((tok.text,))
+        if symbol is None and tok.text[:1] == "M" and tok.text[1:] in v.currencies and len(tok.text) == 4:
+            q.unit = tok.text[1:]  # "120 MEUR": millions of euros in financial writing
+            self._scale(q, 1e6)
+            return j + 1
+        if symbol is None or tok.start - t[j - 1].end > 1:
+            return j
+        if j + 1 < self.n and t[j + 1].kind == "num":
+            return j  # "10 $20": the symbol belongs to the next amount
+        q.unit = symbol
+        scale, k = self.scale_at(j + 1)
+        if scale != 1.0 and not q.scaled:
+            self._scale(q, scale)  # "75 USD million"
+            return k
+        return j + 1
+
+    def _scale(self, q: Quantity, scale: float) -> None:
+        """Multiply a quantity read so far by a scale."""
+        q.value *= scale
+        q.low = q.value if q.low is not None else None
+        q.high = q.value if q.high is not None else None
+        q.precision *= scale
+        q.scaled = True
+
+    def _cents_after(self, k: int, q: Quantity) -> int:
+        """Add the cents of "3 dollars 50 cents" or "thirteen dollars and forty-five cents"."""
+        t = self.t
+        m = k + 1 if k < self.n and t[k].low == "and" else k
+        if q.scaled or q.value != int(q.value) or m >= self.n:
+            return k
+        number = self.number_at(m)
+        if number is None or number[3]:
+            return k
+        cents, end, _, _ = number
+        if end < self.n and t[end].low in ("cents", "cent", "pence", "p") and cents < 100:
+            q.value = q.low = q.high = q.value + cents / 100
+            q.precision = 0.01
+            return end + 1
+        return k
+
+    def _pound_is_mass(self, j: int, q: Quantity) -> bool:
+        """Decide "pounds" between mass and sterling: "pounds of" is mass, a money word means sterling."""
+        if j < self.n and self.t[j].low == "of":
+            return True
+        if q.scaled:
+            return False  # "361 million pounds": millions of pounds are money in news
         words = set(self.lower.split())
         return not (words & self.v.pound_money_words)
 
@@ -363,19 +415,20 @@ class QuantityReader:
         t, v = self.t, self.v
         if j >= self.n:
             return None
+        found = None
         word = match_phrase(t, j, v.rate_words, v.longest["rate_words"])
         if word:
             per, k = word
-            return _per(unit, per), k
-        if t[j].low in RATE_LEADS and j + 1 < self.n:
+            found = _per(unit, per), k
+        elif t[j].low in RATE_LEADS and j + 1 < self.n:
             per = v.per.get(t[j + 1].low)
             if per and (t[j].low != "/" or glued(t[j], t[j + 1])):
                 if len(t[j + 1].text) == 1 and t[j].low != "/":
                     return None
-                return _per(unit, per), j + 2
-        return None
-
-    # -- the whole quantity -------------------------------------------------------------
+                found = _per(unit, per), j + 2
+        if found and found[1] < self.n and t[found[1]].low in _TIME_SHIFTS:
+            return None  # "$1.17 billion a year earlier" is a level a year ago, not a rate
+        return found
 
     def read_at(self, i: int, floor: int) -> Quantity | None:
         """Read the quantity whose number starts at token i; tokens before floor are taken."""
@@ -516,6 +569,7 @@ class QuantityReader:
         return k
 
 
+_TIME_SHIFTS = frozenset(("earlier", "ago", "before", "later", "after", "prior", "previously", "back", "on"))
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _METRE_FOLLOWERS = frozenset(
     [

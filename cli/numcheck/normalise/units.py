@@ -25,6 +25,9 @@ def registry() -> Any:
     for code in sorted(default_vocabulary().currencies):
         # Each currency is its own dimension: nothing converts without a rate table.
         ureg.define(f"{code} = [currency_{code}]")
+    # Cents and pence are hundredths of the currencies English news most often means by them.
+    ureg.define("cent = 0.01 * USD")
+    ureg.define("penny = 0.01 * GBP = pence")
     return ureg
 
 

@@ -11,6 +11,9 @@ _INLINE_CODE = re.compile(r"`+[^`\n]*`+")
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# A scheme or "www." then non-space characters, or an e-mail address; bounded repeats keep
+# every attempt short, so the scan stays linear.
+_LINK = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"']+|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _HIDDEN_ELEMENTS = ("script", "style", "code", "pre", "noscript", "template", "head")
 _BLOCK_TAG = re.compile(
@@ -150,10 +153,15 @@ def _decode_entity(match: re.Match[str]) -> str:
     return " " * (len(raw) - 1) + decoded
 
 
+def _link_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of bare URLs and e-mail addresses, whose digits ("%20", "id=2024") are no figures."""
+    return [m.span() for m in _LINK.finditer(text)]
+
+
 def prose_view(text: str, kind: str) -> str:
     """Return the same-length prose view of a text of the given kind."""
     if kind == "markdown":
-        return markdown_prose(text)
-    if kind == "html":
-        return html_prose(text)
-    return text
+        text = markdown_prose(text)
+    elif kind == "html":
+        text = html_prose(text)
+    return _blank_spans(text, _link_spans(text))
