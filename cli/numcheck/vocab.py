@@ -55,6 +55,8 @@ class Vocabulary:
     time_words: frozenset[Phrase] = frozenset()
     units: dict[Phrase, str] = field(default_factory=dict)
     case_sensitive: frozenset[str] = frozenset()
+    context_forms: frozenset[str] = frozenset()  # units only when a context word is in the sentence
+    context_words: frozenset[str] = frozenset()
     per: dict[str, str] = field(default_factory=dict)
     rate_words: dict[Phrase, str] = field(default_factory=dict)
     scales: dict[str, float] = field(default_factory=dict)
@@ -140,6 +142,7 @@ def _load_units(vocab: Vocabulary, folder: Path) -> None:
         {
             "units": s.Field(s.mapping, required=True),
             "case_sensitive": s.Field(s.list_of(s.string), default=[]),
+            "needs_context": s.Field(s.mapping, default={}),
             "per": s.Field(s.mapping, required=True),
             "rate_words": s.Field(s.mapping, required=True),
             "scales": s.Field(s.mapping, required=True),
@@ -151,6 +154,14 @@ def _load_units(vocab: Vocabulary, folder: Path) -> None:
         s.validate(data[section], {k: s.Field(words) for k in data[section]}, path, section)
     s.validate(data["scales"], {k: s.Field(s.number) for k in data["scales"]}, path, "scales")
     vocab.case_sensitive = frozenset(data["case_sensitive"])
+    context = s.validate(
+        data["needs_context"],
+        {"forms": s.Field(words, default=[]), "words": s.Field(words, default=[])},
+        path,
+        "needs_context",
+    )
+    vocab.context_forms = frozenset(context["forms"])
+    vocab.context_words = frozenset(w.lower() for w in context["words"])
     for unit, forms in data["units"].items():
         for form in forms:
             vocab.units[phrase(form) if form not in vocab.case_sensitive else (form,)] = unit

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -111,6 +112,7 @@ class QuantityReader:
         self.n = len(tokens)
         self.text = text  # the whole prose view; token offsets index into it
         self.lower = lower  # this sentence, lowercased
+        self._context: bool | None = None
 
     # -- the number itself ------------------------------------------------------------
 
@@ -399,6 +401,8 @@ class QuantityReader:
                 continue
             if size == 1 and len(span[0].text) == 1 and span[0].kind == "word" and not attached:
                 continue  # one-letter words are units only when glued: "5m", never "a mix"
+            if size == 1 and span[0].text in v.context_forms and not self._has_context():
+                continue
             if (
                 span[-1].kind == "word"
                 and j + size < self.n
@@ -409,6 +413,12 @@ class QuantityReader:
             best = (unit, j + size)
             break
         return best
+
+    def _has_context(self) -> bool:
+        """Return True when the sentence speaks of what a context-bound unit measures."""
+        if self._context is None:
+            self._context = bool(set(re.findall(r"\w+", self.lower)) & self.v.context_words)
+        return self._context
 
     def rate_after(self, j: int, unit: str) -> tuple[str, int] | None:
         """Return (unit per time, next index) for "per hour", "a day", "/month", "annually"."""
