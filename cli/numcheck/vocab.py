@@ -57,6 +57,7 @@ class Vocabulary:
     case_sensitive: frozenset[str] = frozenset()
     context_forms: frozenset[str] = frozenset()  # units only when a context word is in the sentence
     context_words: frozenset[str] = frozenset()
+    spaced_letters: frozenset[str] = frozenset()
     per: dict[str, str] = field(default_factory=dict)
     rate_words: dict[Phrase, str] = field(default_factory=dict)
     scales: dict[str, float] = field(default_factory=dict)
@@ -143,6 +144,7 @@ def _load_units(vocab: Vocabulary, folder: Path) -> None:
             "units": s.Field(s.mapping, required=True),
             "case_sensitive": s.Field(s.list_of(s.string), default=[]),
             "needs_context": s.Field(s.mapping, default={}),
+            "spaced_letters": s.Field(s.list_of(s.string), default=[]),
             "per": s.Field(s.mapping, required=True),
             "rate_words": s.Field(s.mapping, required=True),
             "scales": s.Field(s.mapping, required=True),
@@ -161,6 +163,7 @@ def _load_units(vocab: Vocabulary, folder: Path) -> None:
         "needs_context",
     )
     vocab.context_forms = frozenset(context["forms"])
+    vocab.spaced_letters = frozenset(data["spaced_letters"])
     vocab.context_words = frozenset(w.lower() for w in context["words"])
     for unit, forms in data["units"].items():
         for form in forms:

@@ -251,15 +251,18 @@ class QuantityReader:
             return 1.0, j
         if tok.low == "b" and tok.text != "b" and tok.text != "B":
             return 1.0, j
+        if tok.low == "t" and not (glued(self.t[j - 1], tok) and self._money_before(j - 1)):
+            return 1.0, j  # "$2.1T" is trillions; "278,000 t" is tonnes
         return scale, j + 1
+
+    def _money_before(self, j: int) -> bool:
+        """Return True when a currency symbol stands just before the number ending at j."""
+        return any(self.t[k].text in "$€£¥₹₽₩₴" for k in range(max(0, j - 3), j))
 
     def _m_is_million(self, j: int) -> bool:
         """Decide "5m" between million and metres: million after money or before a noun."""
-        k = j - 2
-        while k >= 0 and k >= j - 4:
-            if self.t[k].kind == "other" and self.t[k].text in "$€£¥₹₽₩₴":
-                return True
-            k -= 1
+        if self._money_before(j - 1):
+            return True
         if j + 1 < self.n and self.t[j + 1].kind == "word":
             return self.t[j + 1].low not in _METRE_FOLLOWERS
         return False
@@ -399,7 +402,8 @@ class QuantityReader:
                 unit = None if len(span[0].text) <= 2 else unit
             if unit is None:
                 continue
-            if size == 1 and len(span[0].text) == 1 and span[0].kind == "word" and not attached:
+            alone = span[0].text not in v.spaced_letters
+            if size == 1 and len(span[0].text) == 1 and span[0].kind == "word" and not attached and alone:
                 continue  # one-letter words are units only when glued: "5m", never "a mix"
             if size == 1 and span[0].text in v.context_forms and not self._has_context():
                 continue
@@ -530,6 +534,8 @@ class QuantityReader:
         t = self.t
         if q.vague or (q.modifier is not None and q.qualifier != "approximate") or j + 1 >= self.n:
             return j
+        if t[j].text in DASHES and glued(t[j - 1], t[j]) and t[j + 1].low == "to":
+            j += 1  # "8- to 16-meter": a suspended hyphen before "to"
         link = t[j].low
         between = q.first > floor and t[q.first - 1].low == "between"
         if link == "and" and not between:
@@ -549,10 +555,12 @@ class QuantityReader:
             found = match_phrase(t, k, self.v.currency_symbols, self.v.longest["currency_symbols"], lower=False)
             if found:
                 currency, k = found
-        number = self.number_at(k) if k < self.n else None
+        negative = k + 1 < self.n and t[k].text in MINUS and glued(t[k], t[k + 1]) and t[k + 1].kind == "num"
+        number = self.number_at(k + negative) if k + negative < self.n else None
         if number is None:
             return j
         high, k, precision, _ = number
+        high = -high if negative else high
         scale, k = self.scale_at(k)
         high *= scale
         second = Quantity(k, k, high, high, high, precision=precision * scale)
