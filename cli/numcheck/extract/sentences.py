@@ -91,7 +91,10 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         if match.group()[0] == ".":
-            word_start = max(text.rfind(" ", start, match.start()), text.rfind("\n", start, match.start())) + 1
+            # The word before the full stop; never reach back before this sentence's start,
+            # or a sentence with no space would slice (and lowercase) the whole text.
+            spaces = (text.rfind(" ", start, match.start()), text.rfind("\n", start, match.start()))
+            word_start = max(*spaces, start - 1) + 1
             word = text[word_start : match.start()].lower().lstrip("(\"'“")
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
