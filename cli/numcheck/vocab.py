@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from numcheck import schema as s
+from numcheck.extract.numbers import DENOMINATORS, NUMBER_WORDS, UNICODE_FRACTIONS
 from numcheck.errors import ConfigError
 from numcheck.extract.tokens import phrase, tokenize
 from numcheck.resources import pack_dir
@@ -48,6 +49,7 @@ class Vocabulary:
     vague: dict[Phrase, tuple[float, float]] = field(default_factory=dict)
     attribution_before: frozenset[Phrase] = frozenset()
     attribution_after: frozenset[Phrase] = frozenset()
+    cue_starts: frozenset[str] = frozenset()  # first words of every attribution cue, to skip the rest fast
     strip_tail: frozenset[str] = frozenset()
     not_sources: frozenset[str] = frozenset()
     identifier_words: frozenset[str] = frozenset()
@@ -73,6 +75,11 @@ class Vocabulary:
     currency_prefix_words: frozenset[str] = frozenset()
     dollar_prefixes: dict[str, str] = field(default_factory=dict)  # "c" → CAD in "C $5", "usd$5"
     vague_starts: frozenset[str] = frozenset()
+    firsts: dict[str, frozenset[str]] = field(default_factory=dict)
+    lasts: dict[str, frozenset[str]] = field(default_factory=dict)
+    case_folded: frozenset[str] = frozenset()  # case_sensitive forms, lowercased
+    number_starts: frozenset[str] = frozenset()  # lowercase tokens that can begin a quantity
+    trigger_words: frozenset[str] = frozenset()  # words without which a digit-free sentence holds no figure
     # The longest phrase length of each table, so matching looks no further.
     longest: dict[str, int] = field(default_factory=dict)
 
@@ -227,6 +234,7 @@ def _load_words(vocab: Vocabulary, folder: Path) -> None:
     )
     vocab.attribution_before = frozenset(_phrases(attribution["before"]))
     vocab.attribution_after = frozenset(_phrases(attribution["after"]))
+    vocab.cue_starts = frozenset(p[0] for p in vocab.attribution_before | vocab.attribution_after)
     vocab.strip_tail = frozenset(w.lower() for w in attribution["strip_tail"])
     vocab.not_sources = frozenset(w.lower() for w in attribution["not_sources"])
     nonclaims = _file(
@@ -268,7 +276,14 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     vocab.dollar_prefixes = {code.lower(): code for code in vocab.currencies}
     vocab.dollar_prefixes.update({k[0].lower(): c for k, c in vocab.currency_symbols.items() if len(k) == 2 and k[1] == "$"})
     vocab.vague_starts = frozenset(p[0] for p in vocab.vague)
+    vocab.case_folded = frozenset(c.lower() for c in vocab.case_sensitive)
+    vocab.number_starts = NUMBER_WORDS | {"a", "an", "half"} | vocab.vague_starts | frozenset(UNICODE_FRACTIONS)
+    vague_words = {word for p in vocab.vague for word in p} - {"a", "an", "of"}
+    vocab.trigger_words = (NUMBER_WORDS | {"half"} | vague_words | frozenset(DENOMINATORS)) - {"a", "an"}
     vocab.longest = {name: max((len(k) for k in table), default=0) for name, table in tables.items()}
+    # First and last words of each table's phrases: most tokens fail this set test and skip the tuple lookups.
+    vocab.firsts = {name: frozenset(k[0] for k in table) for name, table in tables.items()}
+    vocab.lasts = {name: frozenset(k[-1] for k in table) for name, table in tables.items()}
     return vocab
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,6 @@ from numcheck.extract.context import (
     quote_state,
 )
 from numcheck.extract.filters import skip_nonclaim
-from numcheck.extract.numbers import NUMBER_WORDS, UNICODE_FRACTIONS
 from numcheck.extract.quantities import QuantityReader
 from numcheck.extract.sentences import sentences
 from numcheck.extract.tokens import tokenize
@@ -24,14 +24,15 @@ if TYPE_CHECKING:
     from numcheck.vocab import Vocabulary
 
 
-def _may_start(tok, vocab: Vocabulary) -> bool:
-    """Return True when a token can begin a number: digits, number words, vague amounts."""
-    if tok.kind == "num":
+_DIGIT_OR_FRACTION = re.compile(r"[\d½¼¾⅓⅔⅕⅛]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _may_hold_figure(prose: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    """Cheap test before tokenizing: a digit, or a word that can begin a number in words."""
+    if _DIGIT_OR_FRACTION.search(prose, start, end):
         return True
-    if tok.kind == "other":
-        return tok.text in UNICODE_FRACTIONS
-    low = tok.low
-    return low in NUMBER_WORDS or low in ("a", "an", "half") or low in vocab.vague_starts
+    return not vocab.trigger_words.isdisjoint(_WORD.findall(prose[start:end].lower()))
 
 
 def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
@@ -40,14 +41,15 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
     claims: list[Claim] = []
     in_quote = False
     previous_end = 0
+    starts = vocab.number_starts
     for s_start, s_end in sentences(prose):
         if "\n\n" in prose[previous_end:s_start]:
             in_quote = False  # a quotation does not run across paragraphs unclosed
         previous_end = s_end
-        tokens = tokenize(prose, s_start, s_end)
         quoted_spans, in_quote = quote_state(prose, s_start, s_end, in_quote)
-        if not any(_may_start(tok, vocab) for tok in tokens):
+        if not _may_hold_figure(prose, s_start, s_end, vocab):
             continue
+        tokens = tokenize(prose, s_start, s_end)
         lower = prose[s_start:s_end].lower()
         reader = QuantityReader(vocab, tokens, prose, lower)
         sentence = " ".join(prose[s_start:s_end].split())
@@ -57,7 +59,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
         n = len(tokens)
         while i < n:
             tok = tokens[i]
-            if not _may_start(tok, vocab):
+            if tok.kind != "num" and tok.low not in starts:
                 i += 1
                 continue
             skip = skip_nonclaim(tokens, i, vocab, prose)

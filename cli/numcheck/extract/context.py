@@ -264,9 +264,11 @@ def measure_after(tokens: list[Token], q: Quantity) -> tuple[str | None, int]:
     return text, indices[-1] + 1
 
 
-def _cue_window(t: list[Token], start: int, stop: int, index: dict, longest: int) -> str | None:
+def _cue_window(t: list[Token], start: int, stop: int, index: dict, longest: int, lasts: frozenset) -> str | None:
     """Return the concept of the nearest cue phrase in t[start:stop], searching backwards."""
     for end in range(stop, start, -1):
+        if t[end - 1].low not in lasts:
+            continue
         for size in range(min(longest, end - start), 0, -1):
             key = tuple(x.low for x in t[end - size : end])
             if key in index:
@@ -313,14 +315,14 @@ def concept_of(
     start = q.first
     while start > max(floor, q.first - 6) and t[start - 1].kind == "word":
         start -= 1
-    found = _cue_window(t, start, q.first, vocab.cue_index, longest)
+    found = _cue_window(t, start, q.first, vocab.cue_index, longest, vocab.lasts["cue"])
     if found and fits(found):
         return found
     # a cue just after the figure: "hundreds have already been killed", "300 troops died"
     k = measure_end
     while k < len(t) and k < measure_end + 6 and t[k].low in AUXILIARIES:
         k += 1
-    found = _cue_window(t, k, min(k + longest, len(t)), vocab.cue_index, longest)
+    found = _cue_window(t, k, min(k + longest, len(t)), vocab.cue_index, longest, vocab.lasts["cue"])
     if found and fits(found):
         return found
     if measure:
@@ -421,6 +423,9 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
     of its own clause, and a clause without a cue inherits the one before it.
     """
     n = len(t)
+    starts = vocab.cue_starts
+    if not any(x.low in starts for x in t):
+        return []
     clauses = [0]
     for k in range(1, n):
         if t[k].low in CLAUSE_BREAKS and t[k - 1].text in (",", ";", "—", "–"):
@@ -434,6 +439,8 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
     for start, end in itertools.pairwise(clauses):
         source = cue = None
         for k in range(start, end):
+            if t[k].low not in starts:
+                continue
             for size in range(min(before_len, end - k), 0, -1):
                 key = tuple(x.low for x in t[k : k + size])
                 if key in vocab.attribution_before:
@@ -445,6 +452,8 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
                 break
         if source is None:
             for k in range(start, end):
+                if t[k].low not in starts:
+                    continue
                 for size in range(min(after_len, end - k), 0, -1):
                     key = tuple(x.low for x in t[k : k + size])
                     if key in vocab.attribution_after:

@@ -151,6 +151,8 @@ def _unit_or_scale(tok: Token, vocab: Vocabulary) -> bool:
 
 def _time_word_at(t: list[Token], j: int, vocab: Vocabulary) -> bool:
     """Return True when a time-of-day word ("pm", "a.m.", "GMT") starts at j."""
+    if t[j].low not in vocab.firsts["time_words"]:
+        return False
     return any(tuple(x.low for x in t[j : j + size]) in vocab.time_words for size in range(min(4, len(t) - j), 0, -1))
 
 

@@ -84,9 +84,13 @@ def glued(a: Token, b: Token) -> bool:
     return a.end == b.start
 
 
-def match_phrase(tokens: list[Token], i: int, table: dict, longest: int, lower: bool = True):
+def match_phrase(
+    tokens: list[Token], i: int, table: dict, longest: int, lower: bool = True, firsts: frozenset | None = None
+):
     """Return (value, next index) of the longest phrase of table starting at i, or None."""
     n = len(tokens)
+    if firsts is not None and (i >= n or (tokens[i].low if lower else tokens[i].text) not in firsts):
+        return None
     for size in range(min(longest, n - i), 0, -1):
         key = tuple(t.low if lower else t.text for t in tokens[i : i + size])
         if key in table:
@@ -270,6 +274,8 @@ class QuantityReader:
     def currency_before(self, i: int, floor: int) -> tuple[str, int] | None:
         """Return (ISO code, first index) of a currency symbol written before index i."""
         v, t = self.v, self.t
+        if i == floor or t[i - 1].text not in v.lasts["currency_symbols"]:
+            return None
         if i - 2 >= floor and t[i - 1].text == "$" and t[i - 2].kind == "word":
             # "usd$15", "C $ 300 million": a country prefix, glued or one space away
             word = t[i - 2]
@@ -323,7 +329,7 @@ class QuantityReader:
                 q.unit = "GBP"
                 return self._cents_after(k, q)
             return k
-        name = match_phrase(t, j, v.currency_names, v.longest["currency_names"])
+        name = match_phrase(t, j, v.currency_names, v.longest["currency_names"], firsts=v.firsts["currency_names"])
         if name:
             q.unit, k = name
             return self._cents_after(k, q)
@@ -390,6 +396,8 @@ class QuantityReader:
         """Return (unit, next index) of the unit phrase at j."""
         t, v = self.t, self.v
         best = None
+        if j >= self.n or (t[j].low not in v.firsts["units"] and t[j].text not in v.firsts["units"]):
+            return None
         for size in range(min(v.longest["units"], self.n - j), 0, -1):
             span = t[j : j + size]
             if any(not glued(a, b) and b.kind == "other" for a, b in itertools.pairwise(span)):
@@ -398,7 +406,7 @@ class QuantityReader:
             exact = v.units.get(tuple(x.text for x in span))
             if size == 1 and span[0].text in v.case_sensitive:
                 unit = exact
-            elif size == 1 and span[0].low in {c.lower() for c in v.case_sensitive} and exact is None:
+            elif size == 1 and span[0].low in v.case_folded and exact is None:
                 unit = None if len(span[0].text) <= 2 else unit
             if unit is None:
                 continue
@@ -430,7 +438,7 @@ class QuantityReader:
         if j >= self.n:
             return None
         found = None
-        word = match_phrase(t, j, v.rate_words, v.longest["rate_words"])
+        word = match_phrase(t, j, v.rate_words, v.longest["rate_words"], firsts=v.firsts["rate_words"])
         if word:
             per, k = word
             found = _per(unit, per), k
@@ -447,7 +455,7 @@ class QuantityReader:
     def read_at(self, i: int, floor: int) -> Quantity | None:
         """Read the quantity whose number starts at token i; tokens before floor are taken."""
         t, v = self.t, self.v
-        vague = match_phrase(t, i, v.vague, v.longest["vague"])
+        vague = match_phrase(t, i, v.vague, v.longest["vague"], firsts=v.firsts["vague"])
         if vague:
             (low, high), j = vague
             q = Quantity(i, j, (low + high) / 2, low, high, qualifier="vague", vague=True)

@@ -26,11 +26,12 @@ class Token(NamedTuple):
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Return the tokens of text[start:end], with offsets into text."""
+    new = tuple.__new__  # skips the NamedTuple constructor's extra call: tokens are made by the million
     tokens = []
+    append = tokens.append
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        kind = match.lastgroup or "other"
         value = match.group()
-        tokens.append(Token(kind, value, value.lower(), match.start(), match.end()))
+        append(new(Token, (match.lastgroup or "other", value, value.lower(), match.start(), match.end())))
     return tokens
 
 
