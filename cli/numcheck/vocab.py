@@ -7,8 +7,8 @@ from functools import cache
 from pathlib import Path
 
 from numcheck import schema as s
-from numcheck.extract.numbers import DENOMINATORS, NUMBER_WORDS, UNICODE_FRACTIONS
 from numcheck.errors import ConfigError
+from numcheck.extract.numbers import DENOMINATORS, NUMBER_WORDS, UNICODE_FRACTIONS
 from numcheck.extract.tokens import phrase, tokenize
 from numcheck.resources import pack_dir
 from numcheck.yamlfile import load_yaml
@@ -274,7 +274,8 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     vocab.time_words_single = frozenset(p[0] for p in vocab.time_words if len(p) == 1)
     vocab.currency_prefix_words = frozenset(p[-1] for p in vocab.currency_symbols if p[-1][:1].isalpha())
     vocab.dollar_prefixes = {code.lower(): code for code in vocab.currencies}
-    vocab.dollar_prefixes.update({k[0].lower(): c for k, c in vocab.currency_symbols.items() if len(k) == 2 and k[1] == "$"})
+    prefixed = {k[0].lower(): c for k, c in vocab.currency_symbols.items() if len(k) == 2 and k[1] == "$"}
+    vocab.dollar_prefixes.update(prefixed)
     vocab.vague_starts = frozenset(p[0] for p in vocab.vague)
     vocab.case_folded = frozenset(c.lower() for c in vocab.case_sensitive)
     vocab.number_starts = NUMBER_WORDS | {"a", "an", "half"} | vocab.vague_starts | frozenset(UNICODE_FRACTIONS)
