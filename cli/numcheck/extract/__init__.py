@@ -67,7 +67,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 i = floor = skip
                 continue
             q = reader.read_at(i, floor)
-            if q is None or _lone_word(tokens, q):
+            if q is None or _lone_word(tokens, q) or _code(tokens, q):
                 i += 1
                 continue
             measure, after = measure_after(tokens, q)
@@ -128,6 +128,14 @@ def _lone_word(tokens, q) -> bool:
         after = tokens[q.last].low if q.last < len(tokens) else ""
         return after not in ("of", "the", "its", "their", "all")
     return not q.unit and word in ("one", "a", "an")
+
+
+def _code(tokens, q) -> bool:
+    """A number glued to a word that is no unit ("a 13F filing") is a code, not a figure."""
+    if q.unit or q.last >= len(tokens):
+        return False
+    nxt = tokens[q.last]
+    return nxt.kind == "word" and nxt.start == tokens[q.last - 1].end and tokens[q.last - 1].kind == "num"
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:

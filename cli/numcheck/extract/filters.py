@@ -52,7 +52,9 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
             return _skip_group(t, i)
         if prev.text in DASHES and glued(prev, tok) and i >= 2 and t[i - 2].kind == "word" and glued(t[i - 2], prev):
             return _skip_group(t, i)
-        if prev.text in ("#", "+", "№") and glued(prev, tok):
+        if prev.text == "+" and glued(prev, tok) and (i < 2 or t[i - 2].kind != "num"):
+            return _skip_phone(t, i)  # "+44 20 7946 0958": the whole number
+        if prev.text in ("#", "№") and glued(prev, tok):
             return _skip_group(t, i)
         if (
             prev.kind == "word"
@@ -70,6 +72,9 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
             den = int(after.text) if after.text.isdigit() else 0
             if not (tok.text.isdigit() and 0 < int(tok.text) < den <= 100):
                 return i + 3
+    # codes with a leading zero: "0958", "007" (but "0.5" and "0" are numbers)
+    if len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit():
+        return i + 1
     # versions and dotted codes "2.3.1" are not numbers at all
     if tok.text.count(".") > 1:
         return i + 1
@@ -125,6 +130,16 @@ def _exponent_follows(t: list[Token], i: int) -> bool:
         return False
     mark, after = t[i + 1].text, t[i + 2].text
     return (mark in ("e", "E") and (after.isdigit() or after in "-+−")) or (mark == "x" and after == "10")
+
+
+def _skip_phone(t: list[Token], i: int) -> int:
+    """Skip an international phone number's digit groups, separated by single spaces or hyphens."""
+    j = i + 1
+    while j < len(t) and (
+        (t[j].kind == "num" and t[j].start - t[j - 1].end <= 1) or (t[j].text in "-()" and t[j].start == t[j - 1].end)
+    ):
+        j += 1
+    return j
 
 
 def _skip_group(t: list[Token], i: int) -> int:

@@ -450,6 +450,10 @@ class QuantityReader:
                 found = _per(unit, per), j + 2
         if found and found[1] < self.n and t[found[1]].low in _TIME_SHIFTS:
             return None  # "$1.17 billion a year earlier" is a level a year ago, not a rate
+        if found is None and unit in v.currencies and t[j].low in ("per", "a", "an", "/") and j + 1 < self.n:
+            priced = self._unit_phrase(j + 1, attached=True)  # "$80 per barrel", "€1.50 a litre", "$5/kg"
+            if priced and (t[j].low != "/" or glued(t[j], t[j + 1])):
+                return f"{unit} / {priced[0]}", priced[1]
         return found
 
     def read_at(self, i: int, floor: int) -> Quantity | None:
@@ -482,6 +486,8 @@ class QuantityReader:
                 q.scaled = True
                 share = False
         first = i
+        if i > floor and t[i - 1].text == "." and glued(t[i - 1], t[i]) and q.value < 1 and t[i].kind == "num":
+            first = i = i - 1  # ".5": the claim starts at the point
         currency = self.currency_before(i, floor)
         if currency:
             q.unit, first = currency
