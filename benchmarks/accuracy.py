@@ -80,6 +80,7 @@ class Item:
     unit: str | None  # numcheck unit string; None when the peer's unit is unknown to us
     bounded: str = ""  # interval notation for NumberRange: "(30,)", "[20,30]"
     vague: bool = False
+    modified: bool = False  # a hedge or bound word stands with it ("equals 20", "at least 5")
 
 
 @dataclass
@@ -242,7 +243,8 @@ def numcheck_items(text: str) -> list[Item]:
         low = c.low
         if c.qualifier == "upper_bound":
             low = None  # our "counts are not negative" floor is an assumption, not a read end
-        items.append(Item(c.start, c.end, c.value, low, c.high, c.unit, _notation(c), c.qualifier == "vague"))
+        vague, modified = c.qualifier == "vague", c.modifier is not None
+        items.append(Item(c.start, c.end, c.value, low, c.high, c.unit, _notation(c), vague, modified))
     return items
 
 
@@ -291,7 +293,7 @@ TYPES: dict[str, Callable[[Item], bool]] = {
     "temperature": lambda item: item.unit in ("degC", "degF", "kelvin"),
     "age": lambda item: item.unit in ("year", "month", "week", "day"),
     "dimension": lambda item: bool(item.unit) and item.unit not in _NOT_DIMENSIONS and not _money(item),
-    "range": lambda item: True,
+    "range": lambda item: item.bounded != "" and (item.low != item.high or item.modified),
 }
 
 

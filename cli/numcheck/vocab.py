@@ -75,6 +75,7 @@ class Vocabulary:
     currency_prefix_words: frozenset[str] = frozenset()
     dollar_prefixes: dict[str, str] = field(default_factory=dict)  # "c" → CAD in "C $5", "usd$5"
     vague_starts: frozenset[str] = frozenset()
+    modifiers_after: dict[Phrase, Modifier] = field(default_factory=dict)
     firsts: dict[str, frozenset[str]] = field(default_factory=dict)
     lasts: dict[str, frozenset[str]] = field(default_factory=dict)
     case_folded: frozenset[str] = frozenset()  # case_sensitive forms, lowercased
@@ -97,7 +98,7 @@ def _file(folder: Path, name: str, fields: dict[str, s.Field]) -> dict:
 
 
 _MODIFIER = {
-    "qualifier": s.Field(s.one_of("approximate", "lower_bound", "upper_bound"), required=True),
+    "qualifier": s.Field(s.one_of("exact", "approximate", "lower_bound", "upper_bound"), required=True),
     "words": s.Field(s.list_of(s.string), required=True),
     "below": s.Field(s.number, default=0.0),
     "above": s.Field(s.number, default=0.0),
@@ -123,15 +124,17 @@ def _load_modifiers(vocab: Vocabulary, folder: Path) -> None:
         "modifiers.yaml",
         {
             "modifiers": s.Field(s.list_of(s.mapping), required=True),
+            "after": s.Field(s.list_of(s.mapping), default=[]),
             "rounding": s.Field(s.mapping, required=True),
             "direction": s.Field(s.mapping, required=True),
         },
     )
     path = str(folder / "modifiers.yaml")
-    for index, entry in enumerate(data["modifiers"]):
-        spec = s.validate(entry, _MODIFIER, path, f"modifier {index + 1}")
-        for words, key in zip(spec["words"], _phrases(spec["words"]), strict=False):
-            vocab.modifiers[key] = Modifier(words, spec["qualifier"], spec["below"], spec["above"], spec["strict"])
+    for section, table in (("modifiers", vocab.modifiers), ("after", vocab.modifiers_after)):
+        for index, entry in enumerate(data[section]):
+            spec = s.validate(entry, _MODIFIER, path, f"{section} {index + 1}")
+            for words, key in zip(spec["words"], _phrases(spec["words"]), strict=False):
+                table[key] = Modifier(words, spec["qualifier"], spec["below"], spec["above"], spec["strict"])
     rounding = s.validate(data["rounding"], {"fraction": s.Field(s.number, required=True)}, path, "rounding")
     vocab.rounding_fraction = float(rounding["fraction"])
     direction = s.validate(
@@ -259,6 +262,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     _load_words(vocab, folder)
     tables = {
         "modifiers": vocab.modifiers,
+        "modifiers_after": vocab.modifiers_after,
         "vague": vocab.vague,
         "units": vocab.units,
         "rate_words": vocab.rate_words,

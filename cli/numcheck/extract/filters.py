@@ -180,6 +180,9 @@ def _year_here(t: list[Token], i: int, vocab: Vocabulary) -> bool:
         return False
     if prev is not None and (prev.low in YEAR_LEADS or prev.low in MONTHS):
         return True
+    after = t[i + 2] if i + 2 < len(t) else None
+    if nxt is not None and nxt.text in DASHES and after is not None and after.kind == "num":
+        return False  # "1000-5000": the second end is no year, so neither is the first
     if nxt is None or nxt.kind != "word":
         return True
     if _unit_or_scale(nxt, vocab) or (nxt.low,) in vocab.vague:

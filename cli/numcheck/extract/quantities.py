@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from numcheck.extract.numbers import (
@@ -514,6 +514,10 @@ class QuantityReader:
         if share and not q.unit:
             q.unit = "fraction"
         j = self.range_after(j, q, floor)
+        if q.qualifier in ("lower_bound", "upper_bound"):
+            j = self.second_bound(j, q)
+        elif not q.vague:
+            j = self.bound_after(j, q)
         if not q.compound:
             rate = self.rate_after(j, q.unit)
             if rate:
@@ -543,6 +547,46 @@ class QuantityReader:
         q.precision = q.precision / whole
         return end, True
 
+    def bound_after(self, j: int, q: Quantity) -> int:
+        """Read a bound written after the number: "100 or more", "65 and over", "5,000 or less"."""
+        t, v = self.t, self.v
+        found = match_phrase(t, j, v.modifiers_after, v.longest["modifiers_after"], firsts=v.firsts["modifiers_after"])
+        if found is None:
+            return j
+        modifier, k = found
+        if k < self.n and self.number_at(k) is not None:
+            return j  # "200 or more than 190": the bound belongs to the next figure
+        q.modifier, q.qualifier = modifier, modifier.qualifier
+        q.low, q.high = (q.value, None) if q.qualifier == "lower_bound" else (0.0 if q.value >= 0 else None, q.value)
+        return k
+
+    def second_bound(self, j: int, q: Quantity) -> int:
+        """Join two bounds into one interval: "more than 10 and less than 20", "at most 100 and at least 20"."""
+        t, v = self.t, self.v
+        if j + 1 >= self.n or t[j].low not in ("and", "but", ",") or q.modifier is None:
+            return j
+        found = match_phrase(t, j + 1, v.modifiers, v.longest["modifiers"], firsts=v.firsts["modifiers"])
+        if found is None or {found[0].qualifier, q.qualifier} != {"lower_bound", "upper_bound"}:
+            return j
+        other, k = found
+        number = self.number_at(k) if k < self.n else None
+        if number is None or number[3]:
+            return j
+        value, end, _, _ = number
+        scale, end = self.scale_at(end)
+        second = Quantity(k, end, value * scale, value * scale, value * scale)
+        after = self.unit_after(end, second)
+        if second.unit and q.unit and second.unit != q.unit:
+            return j
+        low, high = (q.value, second.value) if q.qualifier == "lower_bound" else (second.value, q.value)
+        if low >= high:
+            return j  # "more than 40 and less than 10" are two bounds, not one interval
+        q.unit = q.unit or second.unit
+        words = f"{q.modifier.words} … {other.words}"
+        q.modifier = replace(q.modifier, words=words, qualifier="range", strict=q.modifier.strict and other.strict)
+        q.low, q.high, q.value, q.qualifier = low, high, (low + high) / 2, "range"
+        return after if second.unit else end
+
     def range_after(self, j: int, q: Quantity, floor: int) -> int:
         """Extend q to a range ("35 to 50%", "$100-200", "between 2,000 and 3,000")."""
         t = self.t
@@ -554,11 +598,9 @@ class QuantityReader:
         between = q.first > floor and t[q.first - 1].low == "between"
         if link == "and" and not between:
             return j
-        if link not in DASHES and link not in ("to", "and"):
+        if link not in DASHES and link not in ("to", "and", "through", "thru", "~"):
             return j
-        if link in DASHES and t[j].text != "–" and not glued(t[j - 1], t[j]) and not glued(t[j], t[j + 1]):
-            if t[j].text == "-":
-                return j
+        spaced_hyphen = t[j].text == "-" and not glued(t[j - 1], t[j]) and not glued(t[j], t[j + 1])
         if link == "to" and q.first > floor + 1 and t[q.first - 1].low == "from":
             word = t[q.first - 2].low
             if word in self.v.direction["up"] or word in self.v.direction["down"]:
@@ -575,6 +617,8 @@ class QuantityReader:
             return j
         high, k, precision, _ = number
         high = -high if negative else high
+        if spaced_hyphen and high <= q.value:
+            return j  # "5 - 3" may be arithmetic or a score; a spaced hyphen is a range only when it rises
         scale, k = self.scale_at(k)
         high *= scale
         second = Quantity(k, k, high, high, high, precision=precision * scale)
