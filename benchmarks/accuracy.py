@@ -13,6 +13,8 @@ differ from ours on purpose are mapped here, not in numcheck, and each mapping i
   is scored on its ends, and openness is only scored for one-sided bounds.
 - The typed Recognizers models (Percent, Currency, Dimension, Temperature, Age) annotate only
   their own type, so only our claims of that type count toward precision there.
+- Recognizers' dimension model drops a rate ("500,000 barrels a day" → barrel); we keep it, so
+  there the unit is compared by its numerator. It names tons and tonnes alike "Ton": either counts.
 - Vague amounts ("hundreds", "a few") are claims for numcheck and no suite's gold; they are
   set aside from precision and counted.
 
@@ -66,6 +68,8 @@ PEER_UNITS = {
 
 # Currency names the Recognizers currency model gives without an ISO code.
 CURRENCY_NAMES = {"Pound": "GBP", "Cent": "cent", "Penny": "penny", "Pence": "penny"}
+# Recognizers' dimension model calls the metric ton "Ton" (its "t", "tonnes").
+DIMENSION_NAMES = {"Ton": "tonne|ton"}
 
 
 @dataclass
@@ -122,6 +126,8 @@ def peer_unit(name: str | None, iso: str | None = None) -> str | None:
         return iso
     if name is None:
         return ""
+    if "|" in name:
+        return name  # a peer name that covers several of our units
     low = name.lower().strip()
     if low in PEER_UNITS:
         return PEER_UNITS[low]
@@ -130,18 +136,22 @@ def peer_unit(name: str | None, iso: str | None = None) -> str | None:
     text = low.replace("metre", "meter").replace("litre", "liter")
     text = re.sub(r"\bsquare (\w+)", r"\1 ** 2", text)
     text = re.sub(r"\bcubic (\w+)", r"\1 ** 3", text)
-    text = text.replace(" per ", " / ").replace(" ", "_") if " per " not in text else text.replace(" per ", " / ")
-    try:
-        units.check_unit(text, "peer unit")
-    except Exception:
-        return None
-    return text
+    text = text.replace(" per ", " / ")
+    for candidate in (text, text.replace(" ", "_")):
+        try:
+            units.check_unit(candidate, "peer unit")
+        except Exception:  # any unit we cannot parse is simply unknown to us
+            continue
+        return candidate
+    return None
 
 
 def same_unit(ours: str | None, theirs: str | None) -> bool:
     """Return True when two numcheck unit strings name the same unit."""
     if ours is None or theirs is None:
         return False
+    if "|" in theirs:
+        return any(same_unit(ours, one) for one in theirs.split("|"))
     if ours == theirs:
         return True
     from numcheck.normalise import units
@@ -222,6 +232,8 @@ def recognizers_cases(path: Path) -> list[Case]:
             name = res.get("unit")
             if path.stem == "CurrencyModel" and name in CURRENCY_NAMES and not res.get("isoCurrency"):
                 name = CURRENCY_NAMES[name]  # the currency model names sterling "Pound", cents "Cent"
+            if path.stem == "DimensionModel":
+                name = DIMENSION_NAMES.get(name, name)
             unit = "percent" if raw.endswith("%") else peer_unit(name, res.get("isoCurrency"))
             gold.append(Item(start, end, value, value, value, unit))
         cases.append(Case(entry["Input"], gold))
@@ -271,7 +283,9 @@ def quantulum_items(text: str) -> list[Item]:
         unit = peer_unit(q.unit.name)
         if getattr(q.unit, "entity", None) is not None and q.unit.entity.name == "currency":
             unit = peer_unit(q.unit.name) or q.unit.name
-        items.append(Item(q.span[0], q.span[1], q.value, q.value - spread, q.value + spread, unit))
+        low, high = q.value - spread, q.value + spread
+        bounded = f"[{low:g},{high:g}]" if spread else ""
+        items.append(Item(q.span[0], q.span[1], q.value, low, high, unit, bounded))
     return items
 
 
@@ -283,7 +297,7 @@ def _money(item: Item) -> bool:
     return (len(head) == 3 and head.isupper()) or head in ("cent", "penny")
 
 
-_NOT_DIMENSIONS = ("percent", "fraction", "degC", "degF", "kelvin", "year", "month", "week", "day", "hour", "minute")
+_NOT_DIMENSIONS = ("percent", "fraction", "degree", "degC", "degF", "kelvin", "year", "month", "week", "day", "hour", "minute")
 
 TYPES: dict[str, Callable[[Item], bool]] = {
     "any": lambda item: True,
@@ -340,7 +354,7 @@ def score(cases: Iterable[Case], run: Callable[[str], list[Item]], kind: str, mi
                 right = right and ends
             elif kind == "number":
                 pass  # the number model has no units to score
-            elif same_unit(match.unit, g.unit):
+            elif same_unit(match.unit, g.unit) or (kind == "dimension" and same_unit(_head(match.unit), g.unit)):
                 s.unit += 1
                 spread_ok = close(match.low, g.low) and close(match.high, g.high)
                 s.interval += spread_ok
@@ -350,6 +364,11 @@ def score(cases: Iterable[Case], run: Callable[[str], list[Item]], kind: str, mi
         if not right and misses is not None:
             misses.append((case.text, [_show(g) for g in case.gold], [_show(p) for p in preds]))
     return s
+
+
+def _head(unit: str | None) -> str | None:
+    """Return the numerator of a rate: Recognizers drops "a day" from "barrels a day"; we keep it."""
+    return unit.split(" / ")[0] if unit else unit
 
 
 def _match(g: Item, free: list[Item], kind: str) -> Item | None:

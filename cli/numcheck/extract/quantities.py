@@ -359,6 +359,20 @@ class QuantityReader:
             return k
         return j + 1
 
+    def _inches_after(self, j: int, q: Quantity) -> int:
+        """Add the inches of "5 ft 2 in", "6 feet 1 inch", "5 feet and 2 inches"."""
+        t = self.t
+        k = j + 1 if j < self.n and t[j].low == "and" else j
+        number = self.number_at(k) if k < self.n else None
+        if number is None or number[3] or q.value != int(q.value) or number[1] >= self.n:
+            return j
+        inches, end, _, _ = number
+        if t[end].low not in ("in", "in.", "inch", "inches", '"', "″") or inches >= 12:
+            return j
+        q.value = q.low = q.high = q.value + inches / 12
+        q.precision = 1 / 12
+        return end + 1
+
     def _scale(self, q: Quantity, scale: float) -> None:
         """Multiply a quantity read so far by a scale."""
         q.value *= scale
@@ -419,9 +433,9 @@ class QuantityReader:
                 span[-1].kind == "word"
                 and j + size < self.n
                 and glued(span[-1], t[j + size])
-                and t[j + size].kind == "word"
+                and t[j + size].kind in ("word", "num")
             ):
-                continue
+                continue  # "5mph" is a unit, "24703m212" and "5Gx" are codes
             best = (unit, j + size)
             break
         return best
@@ -509,6 +523,8 @@ class QuantityReader:
         q.first = first
         if not q.unit:
             j = self.unit_after(j, q)
+            if q.unit == "foot":
+                j = self._inches_after(j, q)
         if not q.unit and not q.vague:
             j, share = self.ratio_after(j, q, share)
         if share and not q.unit:
