@@ -15,6 +15,8 @@ differ from ours on purpose are mapped here, not in numcheck, and each mapping i
   their own type, so only our claims of that type count toward precision there.
 - Recognizers' dimension model drops a rate ("500,000 barrels a day" → barrel); we keep it, so
   there the unit is compared by its numerator. It names tons and tonnes alike "Ton": either counts.
+- quantulum3 calls a bare fraction ("1/40 of", "two thirds") dimensionless; we give it the
+  unit "fraction" (a share); the two count as the same unit.
 - Vague amounts ("hundreds", "a few") are claims for numcheck and no suite's gold; they are
   set aside from precision and counted.
 
@@ -134,6 +136,8 @@ def peer_unit(name: str | None, iso: str | None = None) -> str | None:
     from numcheck.normalise import units
 
     text = low.replace("metre", "meter").replace("litre", "liter")
+    for name, code in (("dollar", "USD"), ("euro", "EUR"), ("pound sterling", "GBP")):
+        text = re.sub(rf"\b{name}\b", code, text)
     text = re.sub(r"\bsquare (\w+)", r"\1 ** 2", text)
     text = re.sub(r"\bcubic (\w+)", r"\1 ** 3", text)
     text = text.replace(" per ", " / ")
@@ -304,7 +308,7 @@ TYPES: dict[str, Callable[[Item], bool]] = {
     "number": lambda item: True,
     "percent": lambda item: item.unit == "percent",
     "currency": _money,
-    "temperature": lambda item: item.unit in ("degC", "degF", "kelvin"),
+    "temperature": lambda item: item.unit in ("degC", "degF", "kelvin", "degree"),
     "age": lambda item: item.unit in ("year", "month", "week", "day"),
     "dimension": lambda item: bool(item.unit) and item.unit not in _NOT_DIMENSIONS and not _money(item),
     "range": lambda item: item.bounded != "" and (item.low != item.high or item.modified),
@@ -354,7 +358,11 @@ def score(cases: Iterable[Case], run: Callable[[str], list[Item]], kind: str, mi
                 right = right and ends
             elif kind == "number":
                 pass  # the number model has no units to score
-            elif same_unit(match.unit, g.unit) or (kind == "dimension" and same_unit(_head(match.unit), g.unit)):
+            elif (
+                same_unit(match.unit, g.unit)
+                or (kind == "dimension" and same_unit(_head(match.unit), g.unit))
+                or (kind == "any" and match.unit == "fraction" and g.unit == "")
+            ):
                 s.unit += 1
                 spread_ok = close(match.low, g.low) and close(match.high, g.high)
                 s.interval += spread_ok

@@ -52,7 +52,9 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
             return _skip_group(t, i)
         if prev.text in DASHES and glued(prev, tok) and i >= 2 and t[i - 2].kind == "word" and glued(t[i - 2], prev):
             return _skip_group(t, i)
-        if prev.text == "+" and glued(prev, tok) and (i < 2 or t[i - 2].kind != "num"):
+        if prev.text == "+" and glued(prev, tok):
+            if i >= 2 and glued(t[i - 2], prev):
+                return _skip_group(t, i)  # "J1149.5+6663": part of a catalogue name
             return _skip_phone(t, i)  # "+44 20 7946 0958": the whole number
         if prev.text in ("#", "№") and glued(prev, tok):
             return _skip_group(t, i)

@@ -323,6 +323,8 @@ class QuantityReader:
                 return k
             return j
         found = self._unit_phrase(j, attached=glued(t[j - 1], t[j]))
+        if found is None and self._inch_before_adjective(j):
+            found = "inch", j + 1
         if found:
             q.unit, k = found
             if q.unit == "pound" and not self._pound_is_mass(k, q):
@@ -358,6 +360,11 @@ class QuantityReader:
             self._scale(q, scale)  # "75 USD million"
             return k
         return j + 1
+
+    def _inch_before_adjective(self, j: int) -> bool:
+        """Return True for "in" as inches: "2 1/2 in thick", "10 in long"."""
+        t = self.t
+        return t[j].low == "in" and j + 1 < self.n and t[j + 1].low in _DIMENSION_ADJECTIVES
 
     def _inches_after(self, j: int, q: Quantity) -> int:
         """Add the inches of "5 ft 2 in", "6 feet 1 inch", "5 feet and 2 inches"."""
@@ -509,6 +516,9 @@ class QuantityReader:
             if first - 1 == floor or not glued(t[first - 2], t[first - 1]) or t[first - 2].kind == "other":
                 q.value, q.low, q.high = -q.value, -q.value, -q.value
                 first -= 1
+                currency = self.currency_before(first, floor)  # "$-99.99"
+                if currency:
+                    q.unit, first = currency
         elif first > floor and t[first - 1].low in ("minus", "negative") and not q.vague:
             q.value, q.low, q.high = -q.value, -q.value, -q.value
             first -= 1
@@ -563,6 +573,29 @@ class QuantityReader:
         q.precision = q.precision / whole
         return end, True
 
+    def _plus_minus(self, j: int) -> int | None:
+        """Return the index after "±" or "+/-" at j, or None."""
+        t = self.t
+        if t[j].text == "±":
+            return j + 1
+        if j + 2 < self.n and t[j].text == "+" and t[j + 1].text == "/" and t[j + 2].text in MINUS:
+            return j + 3
+        return None
+
+    def _uncertainty(self, k: int, q: Quantity, j: int) -> int:
+        """Read "9.83 ± 0.02 km": the interval the stated uncertainty allows."""
+        number = self.number_at(k) if k < self.n else None
+        if number is None or number[3]:
+            return j
+        spread, end, _, _ = number
+        second = Quantity(k, end, spread, spread, spread)
+        after = self.unit_after(end, second)
+        if second.unit and q.unit and second.unit != q.unit:
+            return j
+        q.unit = q.unit or second.unit
+        q.low, q.high, q.qualifier = q.value - spread, q.value + spread, "range"
+        return after if second.unit else end
+
     def bound_after(self, j: int, q: Quantity) -> int:
         """Read a bound written after the number: "100 or more", "65 and over", "5,000 or less"."""
         t, v = self.t, self.v
@@ -608,6 +641,9 @@ class QuantityReader:
         t = self.t
         if q.vague or (q.modifier is not None and q.qualifier != "approximate") or j + 1 >= self.n:
             return j
+        plus_minus = self._plus_minus(j)
+        if plus_minus is not None:
+            return self._uncertainty(plus_minus, q, j)
         if t[j].text in DASHES and glued(t[j - 1], t[j]) and t[j + 1].low == "to":
             j += 1  # "8- to 16-meter": a suspended hyphen before "to"
         link = t[j].low
@@ -661,6 +697,7 @@ class QuantityReader:
         return k
 
 
+_DIMENSION_ADJECTIVES = frozenset(("thick", "long", "wide", "tall", "high", "deep", "across", "square"))
 _TIME_SHIFTS = frozenset(("earlier", "ago", "before", "later", "after", "prior", "previously", "back", "on"))
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _METRE_FOLLOWERS = frozenset(
