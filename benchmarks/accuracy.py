@@ -301,7 +301,8 @@ def _money(item: Item) -> bool:
     return (len(head) == 3 and head.isupper()) or head in ("cent", "penny")
 
 
-_NOT_DIMENSIONS = ("percent", "fraction", "degree", "degC", "degF", "kelvin", "year", "month", "week", "day", "hour", "minute")
+_TIMES = ("year", "month", "week", "day", "hour", "minute")
+_NOT_DIMENSIONS = ("percent", "fraction", "degree", "degC", "degF", "kelvin", *_TIMES)
 
 TYPES: dict[str, Callable[[Item], bool]] = {
     "any": lambda item: True,

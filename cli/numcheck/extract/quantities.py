@@ -248,6 +248,8 @@ class QuantityReader:
         scale = self.v.scales.get(tok.low)
         if scale is None or tok.kind != "word":
             return 1.0, j
+        if tok.text == "K" and self._has_context():
+            return 1.0, j  # "573.15K" in a sentence about temperature is kelvin
         if tok.low in ("m", "k", "b", "bn", "mn", "tn") and not glued(self.t[j - 1], tok):
             if tok.low in ("m", "k", "b"):
                 return 1.0, j  # a lone letter after a space is not a scale
@@ -327,6 +329,7 @@ class QuantityReader:
             found = "inch", j + 1
         if found:
             q.unit, k = found
+            k = self._per_unit(k, q)
             if q.unit == "pound" and not self._pound_is_mass(k, q):
                 q.unit = "GBP"
                 return self._cents_after(k, q)
@@ -360,6 +363,19 @@ class QuantityReader:
             self._scale(q, scale)  # "75 USD million"
             return k
         return j + 1
+
+    def _per_unit(self, k: int, q: Quantity) -> int:
+        """Extend a unit by a glued "/unit" that is no time ("10 l/km", "5.5 kg/cm³")."""
+        t = self.t
+        if k + 1 >= self.n or t[k].text != "/" or not glued(t[k - 1], t[k]) or not glued(t[k], t[k + 1]):
+            return k
+        if t[k + 1].low in self.v.per:
+            return k  # "/hour", "/month": a rate, read by rate_after
+        below = self._unit_phrase(k + 1, attached=True)
+        if below is None:
+            return k
+        q.unit = f"{q.unit} / {below[0]}"
+        return below[1]
 
     def _inch_before_adjective(self, j: int) -> bool:
         """Return True for "in" as inches: "2 1/2 in thick", "10 in long"."""
@@ -593,7 +609,12 @@ class QuantityReader:
         if second.unit and q.unit and second.unit != q.unit:
             return j
         q.unit = q.unit or second.unit
-        q.low, q.high, q.qualifier = q.value - spread, q.value + spread, "range"
+        if q.qualifier == "upper_bound":
+            q.high = q.value + spread  # "no more than 2,000.45 ± 0.01": the bound can reach its error
+        elif q.qualifier == "lower_bound":
+            q.low = q.value - spread
+        else:
+            q.low, q.high, q.qualifier = q.value - spread, q.value + spread, "range"
         return after if second.unit else end
 
     def bound_after(self, j: int, q: Quantity) -> int:
@@ -639,11 +660,13 @@ class QuantityReader:
     def range_after(self, j: int, q: Quantity, floor: int) -> int:
         """Extend q to a range ("35 to 50%", "$100-200", "between 2,000 and 3,000")."""
         t = self.t
-        if q.vague or (q.modifier is not None and q.qualifier != "approximate") or j + 1 >= self.n:
+        if q.vague or j + 1 >= self.n:
             return j
         plus_minus = self._plus_minus(j)
         if plus_minus is not None:
             return self._uncertainty(plus_minus, q, j)
+        if q.modifier is not None and q.qualifier != "approximate":
+            return j
         if t[j].text in DASHES and glued(t[j - 1], t[j]) and t[j + 1].low == "to":
             j += 1  # "8- to 16-meter": a suspended hyphen before "to"
         link = t[j].low
