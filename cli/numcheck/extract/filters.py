@@ -161,6 +161,7 @@ def _unit_or_scale(tok: Token, vocab: Vocabulary) -> bool:
         or (tok.low,) in vocab.units
         or (tok.text,) in vocab.units
         or (tok.low,) in vocab.currency_names
+        or (tok.text,) in vocab.currency_symbols
         or tok.low in vocab.per
         or tok.low in ("tn", "bn", "mn", "pc", "pct")
     )

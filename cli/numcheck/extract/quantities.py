@@ -319,6 +319,8 @@ class QuantityReader:
         # "12-hour", "2.5-mile": a unit glued by a hyphen is an adjective
         if t[j].text in DASHES and j + 1 < self.n and glued(t[j - 1], t[j]) and glued(t[j], t[j + 1]):
             found = self._unit_phrase(j + 1, attached=True)
+            if found is None:  # "a one-yen bid", "a 10-dollar note"
+                found = match_phrase(t, j + 1, v.currency_names, v.longest["currency_names"])
             if found and not t[j + 1].text.isupper():
                 unit, k = found
                 q.unit, q.compound = unit, True
@@ -337,6 +339,10 @@ class QuantityReader:
         name = match_phrase(t, j, v.currency_names, v.longest["currency_names"], firsts=v.firsts["currency_names"])
         if name:
             q.unit, k = name
+            scale, after = self.scale_at(k)
+            if scale != 1.0 and not q.scaled:
+                self._scale(q, scale)  # "75 USD million"
+                return after
             return self._cents_after(k, q)
         ambiguous = match_phrase(t, j, v.currency_ambiguous, 3)
         if ambiguous and (q.scaled or q.value >= 1000):
