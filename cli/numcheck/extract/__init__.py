@@ -16,7 +16,7 @@ from numcheck.extract.context import (
 from numcheck.extract.filters import skip_nonclaim
 from numcheck.extract.quantities import QuantityReader
 from numcheck.extract.sentences import sentences
-from numcheck.extract.tokens import tokenize
+from numcheck.extract.tokens import FRACTION_CHARS, tokenize
 from numcheck.read.document import Document
 from numcheck.records import Claim
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from numcheck.vocab import Vocabulary
 
 
-_DIGIT_OR_FRACTION = re.compile(r"[\d½¼¾⅓⅔⅕⅛]")
+_DIGIT_OR_FRACTION = re.compile(rf"[\d{FRACTION_CHARS}]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 

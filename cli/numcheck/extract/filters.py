@@ -76,7 +76,8 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
                 return i + 3
     # codes with a leading zero: "0958", "007" (but "0.5" and "0" are numbers)
     if len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit():
-        return i + 1
+        if prev is None or prev.text != "." or not glued(prev, tok):  # ".08" is a decimal
+            return i + 1
     # versions and dotted codes "2.3.1" are not numbers at all
     if tok.text.count(".") > 1:
         return i + 1

@@ -18,7 +18,11 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 WORD_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125}
+UNICODE_FRACTIONS = {
+    "½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+    "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8,
+    "⅑": 1 / 9, "⅒": 1 / 10,
+}  # fmt: skip
 NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(WORD_SCALES) | {"dozen", "quarter"}
 # Denominators in words; "second" is left out because "a second" is a duration.
 _ORDINALS = {
@@ -100,7 +104,7 @@ def _integer(tokens: Sequence[Token], i: int) -> tuple[float, int, float] | None
             total += max(current, 1.0) * WORD_SCALES[low]
             current = 0.0
             last, scale = "scale", WORD_SCALES[low]
-        elif low in ("dozen", "dozens") and last == "ones":
+        elif low in ("dozen", "dozens") and last == "ones" and scale == 1.0:
             current *= 12
             last, scale = "scale", 12.0
         elif low == "and" and last == "scale" and (after in ONES or after in TENS) and after not in ("zero", "nought"):

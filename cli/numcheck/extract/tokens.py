@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+FRACTION_CHARS = "½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+
 # Each alternative consumes at least one character and the groups cannot overlap,
 # so matching is linear in the text's length.
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)*)"
-    r"|(?P<word>[^\W\d_½¼¾⅓⅔⅕⅛]+(?:['’][^\W\d_½¼¾⅓⅔⅕⅛]+)*)"
+    rf"|(?P<word>[^\W\d_{FRACTION_CHARS}]+(?:['’][^\W\d_{FRACTION_CHARS}]+)*)"
     r"|(?P<other>\S)"
 )
 
