@@ -76,6 +76,10 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 if rate:
                     q.unit, after = rate
                     q.last = after
+            if measure and q.qualifier in ("exact", "approximate") and not q.vague and after < n:
+                bound = reader.bound_after(after, q)  # "100 people or more"
+                if bound != after:
+                    q.last = after = bound
             if credits is None:
                 credits = attributions(vocab, tokens)
             start, end = tokens[q.first].start, tokens[q.last - 1].end

@@ -453,7 +453,7 @@ class QuantityReader:
                 unit = None if len(span[0].text) <= 2 else unit
             if unit is None:
                 continue
-            alone = span[0].text not in v.spaced_letters
+            alone = span[0].text not in v.spaced_letters and not self._letter_unit_context(j)
             if size == 1 and len(span[0].text) == 1 and span[0].kind == "word" and not attached and alone:
                 continue  # one-letter words are units only when glued: "5m", never "a mix"
             if size == 1 and span[0].text in v.context_forms and not self._has_context():
@@ -468,6 +468,16 @@ class QuantityReader:
             best = (unit, j + size)
             break
         return best
+
+    def _letter_unit_context(self, j: int) -> bool:
+        """Return True when a spaced one-letter unit is plain: "4.5 m long", "10 l/km"."""
+        t = self.t
+        if j + 1 >= self.n:
+            return False
+        after = t[j + 1]
+        if after.text == "/" and glued(t[j], after):
+            return True
+        return t[j].text == "m" and after.low in _DIMENSION_ADJECTIVES
 
     def _has_context(self) -> bool:
         """Return True when the sentence speaks of what a context-bound unit measures."""
