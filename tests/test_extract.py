@@ -8,13 +8,14 @@ import pytest
 
 from numcheck.extract import extract
 from numcheck.read.document import Document
+from numcheck.read.markup import prose_view
 from numcheck.vocab import default_vocabulary
 
 INF = None
 
 
 def claims_of(text: str):
-    return extract(Document("t", text, text), default_vocabulary())
+    return extract(Document("t", text, prose_view(text, "text")), default_vocabulary())
 
 
 # sentence, expected claim text, value, low, high, unit, qualifier
@@ -55,6 +56,82 @@ CASES = [
     ("About ½ of them.", "About ½", 0.5, 0.5, 0.5, "fraction", "approximate"),
     ("It weighs 3 tonnes.", "3 tonnes", 3, 3, 3, "tonne", "exact"),
     ("A 2 1/2 hour wait.", "2 1/2 hour", 2.5, 2.5, 2.5, "hour", "exact"),
+    # digits
+    ("Only .5 of them.", ".5", 0.5, 0.5, 0.5, "", "exact"),
+    ("They spent 1.5bn on it.", "1.5bn", 1.5e9, 1.5e9, 1.5e9, "", "exact"),
+    ("Debt reached 3.2 billion euros.", "3.2 billion euros", 3.2e9, 3.2e9, 3.2e9, "EUR", "exact"),
+    ("It fell to −3.4 °C.", "−3.4 °C", -3.4, -3.4, -3.4, "degC", "exact"),
+    ("They counted 10^6 cells.", "10^6", 1e6, 1e6, 1e6, "", "exact"),
+    ("The mass is 1.99×10⁻³⁰ kg.", "1.99×10⁻³⁰ kg", 1.99e-30, 1.99e-30, 1.99e-30, "kg", "exact"),
+    ("It is 6.02e23 atoms.", "6.02e23", 6.02e23, 6.02e23, 6.02e23, "", "exact"),
+    ("China has 1 414 021 100 people.", "1 414 021 100", 1414021100, 1414021100, 1414021100, "", "exact"),
+    ("A loan of 12,34,567 rupees.", "12,34,567 rupees", 1234567, 1234567, 1234567, "INR", "exact"),
+    ("A 1/4 share went to them.", "1/4", 0.25, 0.25, 0.25, "fraction", "exact"),
+    ("They sold 3 lakh crore of bonds.", "3 lakh crore", 3e12, 3e12, 3e12, "", "exact"),
+    # words
+    ("Two-thirds of voters backed it.", "Two-thirds", 2 / 3, 2 / 3, 2 / 3, "fraction", "exact"),
+    ("One in five adults smokes.", "One in five", 0.2, 0.2, 0.2, "fraction", "exact"),
+    ("Nine out of 10 doctors agree.", "Nine out of 10", 0.9, 0.9, 0.9, "fraction", "exact"),
+    ("A quarter of a million people marched.", "A quarter of a million", 2.5e5, 2.5e5, 2.5e5, "", "exact"),
+    ("A couple of soldiers died.", "A couple of", 2.5, 2, 3, "", "vague"),
+    ("The rate was zero point five.", "zero point five", 0.5, 0.5, 0.5, "", "exact"),
+    ("It took one and a half hours.", "one and a half hours", 1.5, 1.5, 1.5, "hour", "exact"),
+    ("A dozen eggs broke.", "A dozen", 12, 12, 12, "", "exact"),
+    ("Five and a half million fish live there.", "Five and a half million", 5.5e6, 5.5e6, 5.5e6, "", "exact"),
+    ("A fifth of the budget went there.", "A fifth", 0.2, 0.2, 0.2, "fraction", "exact"),
+    ("More than half of the workers left.", "More than half", 0.5, 0.5, INF, "fraction", "lower_bound"),
+    ("The answer is minus five.", "minus five", -5, -5, -5, "", "exact"),
+    # currencies
+    ("The fee is ¥500.", "¥500", 500, 500, 500, "JPY", "exact"),
+    ("It cost HK$200.", "HK$200", 200, 200, 200, "HKD", "exact"),
+    ("It cost C $ 300 million.", "C $ 300 million", 3e8, 3e8, 3e8, "CAD", "exact"),
+    ("Tickets cost 10 € each.", "10 €", 10, 10, 10, "EUR", "exact"),
+    ("They paid 200 hryvnias.", "200 hryvnias", 200, 200, 200, "UAH", "exact"),
+    ("They paid 2 million won.", "2 million won", 2e6, 2e6, 2e6, "KRW", "exact"),
+    ("They lost 75 USD million.", "75 USD million", 7.5e7, 7.5e7, 7.5e7, "USD", "exact"),
+    ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, 3.5, 3.5, "USD", "exact"),
+    ("Shares rose 34 cents.", "34 cents", 34, 34, 34, "cent", "exact"),
+    ("They paid 361 million pounds for it.", "361 million pounds", 3.61e8, 3.61e8, 3.61e8, "GBP", "exact"),
+    ("It weighs 2 million pounds of steel.", "2 million pounds", 2e6, 2e6, 2e6, "pound", "exact"),
+    ("The target is 120 MEUR.", "120 MEUR", 1.2e8, 1.2e8, 1.2e8, "EUR", "exact"),
+    ("Its GDP is $2.174T.", "$2.174T", 2.174e12, 2.174e12, 2.174e12, "USD", "exact"),
+    # percentages and points
+    ("Support fell 3 pp.", "3 pp", 3, 3, 3, "percentage_point", "exact"),
+    ("Thirty percentage of them.", "Thirty percentage", 30, 30, 30, "percent", "exact"),
+    # rates and compound units
+    ("GDP is $50,000 per capita.", "$50,000 per capita", 5e4, 5e4, 5e4, "USD / person", "exact"),
+    ("They pay $30 a head.", "$30 a head", 30, 30, 30, "USD / person", "exact"),
+    ("Oil rose to $80 per barrel.", "$80 per barrel", 80, 80, 80, "USD / barrel", "exact"),
+    ("It costs €1.50 a litre.", "€1.50 a litre", 1.5, 1.5, 1.5, "EUR / litre", "exact"),
+    ("Output of 500,000 barrels a day.", "500,000 barrels a day", 5e5, 5e5, 5e5, "barrel / day", "exact"),
+    ("Speeds of 70 mph were recorded.", "70 mph", 70, 70, 70, "mile / hour", "exact"),
+    ("It uses 10 l/km.", "10 l/km", 10, 10, 10, "litre / km", "exact"),
+    ("It earned $1.17 billion a year earlier.", "$1.17 billion", 1.17e9, 1.17e9, 1.17e9, "USD", "exact"),
+    # physical units
+    ("The car is 4.5 m long.", "4.5 m", 4.5, 4.5, 4.5, "m", "exact"),
+    ("It weighs 2 tons.", "2 tons", 2, 2, 2, "ton", "exact"),
+    ("Temperatures hit 40C in Seville.", "40C", 40, 40, 40, "degC", "exact"),
+    ("Set it to 70 degrees F.", "70 degrees F", 70, 70, 70, "degF", "exact"),
+    ("He is 5 ft 2 in tall.", "5 ft 2 in", 5 + 2 / 12, 5 + 2 / 12, 5 + 2 / 12, "foot", "exact"),
+    ("It is 2 1/2 in thick.", "2 1/2 in", 2.5, 2.5, 2.5, "inch", "exact"),
+    ("A 4 TB drive.", "4 TB", 4, 4, 4, "TB", "exact"),
+    ("It exports 0.9 trillion cubic feet.", "0.9 trillion cubic feet", 9e11, 9e11, 9e11, "foot ** 3", "exact"),
+    ("A 3 to 4 L bottle.", "3 to 4 L", 3.5, 3, 4, "litre", "range"),
+    # ranges and bounds
+    ("It was 50 to 35 percent.", "50 to 35 percent", 42.5, 50, 35, "percent", "range"),
+    ("An 8- to 16-meter mirror.", "8- to 16-meter", 12, 8, 16, "m", "range"),
+    ("The range is 1000-5000.", "1000-5000", 3000, 1000, 5000, "", "range"),
+    ("Lows of -18 °C to -34 °C.", "-18 °C to -34 °C", -26, -18, -34, "degC", "range"),
+    ("The score was 9.83 ± 0.02 seconds.", "9.83 ± 0.02 seconds", 9.83, 9.81, 9.85, "second", "range"),
+    ("Upwards of 300 fled.", "Upwards of 300", 300, 300, INF, "", "lower_bound"),
+    ("As many as 40 died.", "As many as 40", 40, 0, 40, "", "upper_bound"),
+    ("100 people or more were hurt.", "100 people or more", 100, 100, INF, "", "lower_bound"),
+    ("Those aged 65 and over.", "65 and over", 65, 65, INF, "", "lower_bound"),
+    ("There were 500 or fewer.", "500 or fewer", 500, 0, 500, "", "upper_bound"),
+    ("More than 10 and less than 20 boats.", "More than 10 and less than 20", 15, 10, 20, "", "range"),
+    ("The toll topped 1,000.", "topped 1,000", 1000, 1000, INF, "", "lower_bound"),
+    ("Several hundred stayed.", "Several hundred", 599.5, 200, 999, "", "vague"),
+    ("Hundreds of thousands left.", "Hundreds of thousands", 550000, 1e5, 1e6, "", "vague"),
 ]
 
 
@@ -89,6 +166,15 @@ NOT_CLAIMS = [
     "It was open 24/7.",
     "Jazz of the 1990s.",
     "No one came.",
+    "Call +44 20 7946 0958 for details.",
+    "See https://example.com/report-2024?id=55&q=30%25 now.",
+    "Write to desk.2024@example.org today.",
+    "The company filed a 13F report.",
+    "Agent 007 is back.",
+    "He came for a third time.",
+    "They met at 2pm on the 3rd.",
+    "The galaxy J1149.5+6663 is far.",
+    "The 5G rollout began.",
 ]
 
 
@@ -122,6 +208,14 @@ def test_offsets_point_into_the_original_text():
             "Reuters",
             "According to",
         ),
+        ("The ministry estimates 5,000 troops were sent.", "troops", "troops", "The ministry", "estimates"),
+        (
+            "South Korean intelligence put the toll at 2,000.",
+            None,
+            "deaths",
+            "South Korean intelligence",
+            "put the toll at",
+        ),
         (
             "It supplies 35% of Russia's ammunition needs, analysts say.",
             "ammunition needs",
@@ -143,6 +237,10 @@ def test_measure_concept_and_attribution(sentence, measure, concept, attribution
         ("Sales fell by 3%.", "down"),
         ("A 12% increase.", "up"),
         ("Unemployment is 4%.", None),
+        ("Exports were up 12% in May.", "up"),
+        ("Sales were down 4% from a year ago.", "down"),
+        ("Revenue increased by 7 percent.", "up"),
+        ("Rates rose 25 basis points.", "up"),
     ],
 )
 def test_direction(sentence, direction):
