@@ -295,6 +295,7 @@ def quantulum_items(text: str) -> list[Item]:
 
 # -- scoring -------------------------------------------------------------------------
 
+
 def _money(item: Item) -> bool:
     """A currency code, alone or per time ("USD / hour"), or cents and pence."""
     head = (item.unit or "").split(" / ")[0]
