@@ -241,11 +241,17 @@ def test_measure_concept_and_attribution(sentence, measure, concept, attribution
         ("Sales were down 4% from a year ago.", "down"),
         ("Revenue increased by 7 percent.", "up"),
         ("Rates rose 25 basis points.", "up"),
+        ("Output was 200, down from 300.", None),
     ],
 )
 def test_direction(sentence, direction):
-    (claim,) = claims_of(sentence)
+    claim = claims_of(sentence)[0]
     assert claim.direction == direction
+
+
+def test_down_from_marks_the_earlier_level():
+    level, earlier = claims_of("Output was 200, down from 300.")
+    assert (level.direction, earlier.direction) == (None, "down")
 
 
 def test_quoted_figure_is_marked():

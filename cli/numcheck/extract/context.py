@@ -344,6 +344,8 @@ def direction_of(vocab: Vocabulary, t: list[Token], q: Quantity, floor: int) -> 
     k = q.first - 1
     if k >= floor and t[k].low == "by":
         k -= 1
+    elif k > floor and t[k].low == "from" and t[k - 1].low in ("up", "down"):
+        k -= 1  # "down from 300": the figure is the level the change started at
     if k >= floor:
         word = t[k].low
         if word in vocab.direction["up"]:
