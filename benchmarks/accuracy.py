@@ -249,13 +249,8 @@ def recognizers_cases(path: Path) -> list[Case]:
 
 def numcheck_items(text: str) -> list[Item]:
     """Run numcheck's extraction on a plain text."""
-    from numcheck.extract import extract
-    from numcheck.read.document import Document
-    from numcheck.read.markup import prose_view
-    from numcheck.vocab import default_vocabulary
-
     items = []
-    for c in extract(Document("case", text, prose_view(text, "text")), default_vocabulary()):
+    for c in numcheck_items_full(text):
         low = c.low
         if c.qualifier == "upper_bound":
             low = None  # our "counts are not negative" floor is an assumption, not a read end
@@ -428,6 +423,40 @@ def suites(corpora: Path) -> list[tuple[str, str, list[Case], str]]:
     return out
 
 
+def quantemp_smoke(corpora: Path) -> None:
+    """Extract every QuanTemp claim on its own; print how many claims and the qualifier mix."""
+    from collections import Counter
+
+    path = corpora / "quantemp" / "test_claims.txt"
+    if not path.exists():
+        return
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    mix: Counter[str] = Counter()
+    failures = with_claims = 0
+    for line in lines:
+        try:
+            found = numcheck_items_full(line)
+        except Exception:  # a crash is what this smoke test looks for
+            failures += 1
+            continue
+        with_claims += bool(found)
+        mix.update(c.qualifier for c in found)
+    total = sum(mix.values())
+    shares = ", ".join(f"{q} {n} ({100 * n / total:.1f}%)" for q, n in mix.most_common())
+    print(f"QuanTemp smoke: {len(lines)} claims read, {failures} errors, {with_claims} with a figure, {total} figures")
+    print(f"  qualifiers: {shares}")
+
+
+def numcheck_items_full(text: str) -> list:
+    """Return numcheck's claim records for a plain text."""
+    from numcheck.extract import extract
+    from numcheck.read.document import Document
+    from numcheck.read.markup import prose_view
+    from numcheck.vocab import default_vocabulary
+
+    return extract(Document("case", text, prose_view(text, "text")), default_vocabulary())
+
+
 def main() -> None:
     """Print precision, recall and F1 per suite for numcheck (and quantulum3 when installed)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -464,6 +493,7 @@ def main() -> None:
             print(line)
             for text, gold, preds in misses or []:
                 print(f"    MISS {text[:110]!r}\n         gold {gold}\n         ours {preds}")
+    quantemp_smoke(args.corpora)
 
 
 if __name__ == "__main__":

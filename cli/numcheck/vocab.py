@@ -8,7 +8,7 @@ from pathlib import Path
 
 from numcheck import schema as s
 from numcheck.errors import ConfigError
-from numcheck.extract.numbers import DENOMINATORS, NUMBER_WORDS, UNICODE_FRACTIONS
+from numcheck.extract.numbers import DENOMINATORS, FOLD_WORDS, NUMBER_WORDS, UNICODE_FRACTIONS
 from numcheck.extract.tokens import phrase, tokenize
 from numcheck.resources import pack_dir
 from numcheck.yamlfile import load_yaml
@@ -73,7 +73,8 @@ class Vocabulary:
     currencies: frozenset[str] = frozenset()
     time_words_single: frozenset[str] = frozenset()
     currency_prefix_words: frozenset[str] = frozenset()
-    dollar_prefixes: dict[str, str] = field(default_factory=dict)  # "c" → CAD in "C $5", "usd$5"
+    dollar_prefixes: dict[str, str] = field(default_factory=dict)
+    weak_symbols: dict[str, str] = field(default_factory=dict)  # "N700 million": naira only when scaled  # "c" → CAD in "C $5", "usd$5"
     vague_starts: frozenset[str] = frozenset()
     modifiers_after: dict[Phrase, Modifier] = field(default_factory=dict)
     firsts: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -190,6 +191,7 @@ def _load_currencies(vocab: Vocabulary, folder: Path) -> None:
         {
             "currencies": s.Field(s.mapping, required=True),
             "pound_money_words": s.Field(s.list_of(s.string), default=[]),
+            "weak_symbols": s.Field(s.mapping, default={}),
         },
     )
     path = str(folder / "currencies.yaml")
@@ -202,6 +204,8 @@ def _load_currencies(vocab: Vocabulary, folder: Path) -> None:
         for name in spec["ambiguous"]:
             vocab.currency_ambiguous[phrase(name)] = code
     vocab.pound_money_words = frozenset(w.lower() for w in data["pound_money_words"])
+    weak = data["weak_symbols"]
+    vocab.weak_symbols = s.validate(weak, {k: s.Field(s.string) for k in weak}, path, "weak_symbols")
 
 
 def _load_concepts(vocab: Vocabulary, folder: Path) -> None:
@@ -282,9 +286,12 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     vocab.dollar_prefixes.update(prefixed)
     vocab.vague_starts = frozenset(p[0] for p in vocab.vague)
     vocab.case_folded = frozenset(c.lower() for c in vocab.case_sensitive)
-    vocab.number_starts = NUMBER_WORDS | {"a", "an", "half"} | vocab.vague_starts | frozenset(UNICODE_FRACTIONS)
+    vocab.number_starts = (
+        NUMBER_WORDS | {"a", "an", "half"} | vocab.vague_starts | frozenset(UNICODE_FRACTIONS) | frozenset(FOLD_WORDS)
+    )
     vague_words = {word for p in vocab.vague for word in p} - {"a", "an", "of"}
-    vocab.trigger_words = (NUMBER_WORDS | {"half"} | vague_words | frozenset(DENOMINATORS)) - {"a", "an"}
+    words = NUMBER_WORDS | {"half"} | vague_words | frozenset(DENOMINATORS) | frozenset(FOLD_WORDS)
+    vocab.trigger_words = words - {"a", "an"}
     vocab.longest = {name: max((len(k) for k in table), default=0) for name, table in tables.items()}
     # First and last words of each table's phrases: most tokens fail this set test and skip the tuple lookups.
     vocab.firsts = {name: frozenset(k[0] for k in table) for name, table in tables.items()}

@@ -49,7 +49,8 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
     # identifiers: "F-16", "COVID-19", "G7", "Article 5", "#3", "+44"
     if prev is not None:
         if prev.kind == "word" and glued(prev, tok) and prev.text not in vocab.currency_prefix_words:
-            return _skip_group(t, i)
+            if not (prev.text in vocab.weak_symbols and _grouped_or_scaled(t, i, vocab)):
+                return _skip_group(t, i)
         if prev.text in DASHES and glued(prev, tok) and i >= 2 and t[i - 2].kind == "word" and glued(t[i - 2], prev):
             return _skip_group(t, i)
         if prev.text == "+" and glued(prev, tok):
@@ -127,6 +128,11 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
     return i
 
 
+def _grouped_or_scaled(t: list[Token], i: int, vocab: Vocabulary) -> bool:
+    """Return True for "700 million" or "5,000": amounts a one-letter currency symbol can carry."""
+    return "," in t[i].text or (i + 1 < len(t) and t[i + 1].low in vocab.scales and t[i + 1].low != "k")
+
+
 def _exponent_follows(t: list[Token], i: int) -> bool:
     """Return True for scientific notation after the number at i: "1e10", "1.3x10^6"."""
     if i + 2 >= len(t) or not glued(t[i + 1], t[i + 2]):
@@ -164,7 +170,7 @@ def _unit_or_scale(tok: Token, vocab: Vocabulary) -> bool:
         or (tok.low,) in vocab.currency_names
         or (tok.text,) in vocab.currency_symbols
         or tok.low in vocab.per
-        or tok.low in ("tn", "bn", "mn", "pc", "pct")
+        or tok.low in ("tn", "bn", "mn", "pc", "pct", "x")
     )
 
 
@@ -182,6 +188,8 @@ def _year_here(t: list[Token], i: int, vocab: Vocabulary) -> bool:
     hedged = match_phrase_ending(t, i, vocab.modifiers, vocab.longest["modifiers"], 0)
     if hedged is not None or (prev is not None and prev.text in "$€£¥₹₽₩₴"):
         return False
+    if prev is not None and prev.low == "the" and nxt is not None and _unit_or_scale(nxt, vocab):
+        return False  # "the 1000 pesos note"
     if prev is not None and (prev.low in YEAR_LEADS or prev.low in MONTHS):
         return True
     after = t[i + 2] if i + 2 < len(t) else None

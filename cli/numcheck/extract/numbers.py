@@ -24,6 +24,10 @@ UNICODE_FRACTIONS = {
     "⅑": 1 / 9, "⅒": 1 / 10,
 }  # fmt: skip
 NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(WORD_SCALES) | {"dozen", "quarter"}
+# Words after "N times" that make it a multiple ("3 times more likely"), not a count of events.
+COMPARATIVES = frozenset(
+    ("more", "less", "fewer", "higher", "lower", "larger", "greater", "bigger", "smaller", "as", "the", "that")
+)
 # Denominators in words; "second" is left out because "a second" is a duration.
 _ORDINALS = {
     "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
@@ -34,6 +38,12 @@ _ORDINALS = {
     "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
 }  # fmt: skip
 DENOMINATORS = {"half": 2, "quarter": 4, **_ORDINALS}
+# "twofold", "tenfold": a multiple in one word.
+FOLD_WORDS = {
+    **{word + "fold": float(v) for word, v in {**ONES, **TENS}.items() if v >= 2},
+    "hundredfold": 100.0,
+    "thousandfold": 1000.0,
+}
 _PERIOD_LEADS = frozenset(("last", "past", "next", "first", "previous", "consecutive", "straight", "recent"))
 PLURAL_DENOMINATORS = {"halves": 2, "quarters": 4, **{word + "s": den for word, den in _ORDINALS.items()}}
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from numcheck.extract.numbers import (
+    COMPARATIVES,
+    FOLD_WORDS,
     NUMBER_WORDS,
     UNICODE_FRACTIONS,
     digits_precision,
@@ -189,6 +191,8 @@ class QuantityReader:
             return value, j, precision, False
         if tok.text in UNICODE_FRACTIONS:
             return UNICODE_FRACTIONS[tok.text], i + 1, 0.01, True
+        if tok.low in FOLD_WORDS:
+            return FOLD_WORDS[tok.low], i + 1, 1.0, False
         if tok.low in NUMBER_WORDS or tok.low in ("a", "an", "half"):
             read = words_value(t, i)
             if read is None:
@@ -255,8 +259,8 @@ class QuantityReader:
                 return 1.0, j  # a lone letter after a space is not a scale
         if tok.low == "m" and tok.text == "m" and not self._m_is_million(j):
             return 1.0, j
-        if tok.low == "b" and tok.text != "b" and tok.text != "B":
-            return 1.0, j
+        if tok.low == "b" and not self._money_before(j - 1):
+            return 1.0, j  # "$5b" is billions; "a 1500b packet" is bits
         if tok.low == "t" and not (glued(self.t[j - 1], tok) and self._money_before(j - 1)):
             return 1.0, j  # "$2.1T" is trillions; "278,000 t" is tonnes
         return scale, j + 1
@@ -276,6 +280,8 @@ class QuantityReader:
     def currency_before(self, i: int, floor: int) -> tuple[str, int] | None:
         """Return (ISO code, first index) of a currency symbol written before index i."""
         v, t = self.v, self.t
+        if i > floor and t[i - 1].text in v.weak_symbols and self.weak_symbol_at(i - 1):
+            return v.weak_symbols[t[i - 1].text], i - 1
         if i == floor or t[i - 1].text not in v.lasts["currency_symbols"]:
             return None
         if i - 2 >= floor and t[i - 1].text == "$" and t[i - 2].kind == "word":
@@ -300,6 +306,15 @@ class QuantityReader:
                     continue
             return code, i - size
         return None
+
+    def weak_symbol_at(self, k: int) -> bool:
+        """Return True when a one-letter symbol at k is money: glued to a scaled or grouped amount."""
+        t = self.t
+        if k + 1 >= self.n or not glued(t[k], t[k + 1]) or t[k + 1].kind != "num":
+            return False
+        if k > 0 and glued(t[k - 1], t[k]) and t[k - 1].kind == "word":
+            return False
+        return "," in t[k + 1].text or self.scale_at(k + 2)[0] >= 1e3
 
     def modifier_before(self, i: int, floor: int) -> tuple[Modifier, int] | None:
         """Return the hedge or bound written before index i, and its first index."""
@@ -369,6 +384,23 @@ class QuantityReader:
             self._scale(q, scale)  # "75 USD million"
             return k
         return j + 1
+
+    def multiple_after(self, j: int, q: Quantity) -> int:
+        """Read a multiple: "25x", "a 10-fold rise", "3 times more likely", "twice as many"."""
+        t = self.t
+        if j >= self.n:
+            return j
+        tok = t[j]
+        if tok.low in ("x", "×") and glued(t[j - 1], tok) and (j + 1 >= self.n or not glued(tok, t[j + 1])):
+            q.unit = "times"
+            return j + 1
+        if tok.text in DASHES and j + 1 < self.n and t[j + 1].low == "fold" and glued(t[j - 1], tok):
+            q.unit = "times"
+            return j + 2
+        if tok.low == "times" and j + 1 < self.n and t[j + 1].low in COMPARATIVES:
+            q.unit = "times"
+            return j + 1
+        return j
 
     def _per_unit(self, k: int, q: Quantity) -> int:
         """Extend a unit by a glued "/unit" that is no time ("10 l/km", "5.5 kg/cm³")."""
@@ -563,6 +595,10 @@ class QuantityReader:
             elif q.qualifier == "upper_bound":
                 q.low = 0.0 if q.value >= 0 else None
         q.first = first
+        if t[i].low in FOLD_WORDS:
+            q.unit = "times"
+        if not q.unit:
+            j = self.multiple_after(j, q)
         if not q.unit:
             j = self.unit_after(j, q)
             if q.unit == "foot":
