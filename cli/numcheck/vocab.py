@@ -74,7 +74,8 @@ class Vocabulary:
     time_words_single: frozenset[str] = frozenset()
     currency_prefix_words: frozenset[str] = frozenset()
     dollar_prefixes: dict[str, str] = field(default_factory=dict)
-    weak_symbols: dict[str, str] = field(default_factory=dict)  # "N700 million": naira only when scaled  # "c" → CAD in "C $5", "usd$5"
+    # "N700 million": a one-letter symbol is money only before a scaled or grouped amount
+    weak_symbols: dict[str, str] = field(default_factory=dict)  # "c" → CAD in "C $5", "usd$5"
     vague_starts: frozenset[str] = frozenset()
     modifiers_after: dict[Phrase, Modifier] = field(default_factory=dict)
     firsts: dict[str, frozenset[str]] = field(default_factory=dict)
