@@ -73,9 +73,9 @@ class Vocabulary:
     currencies: frozenset[str] = frozenset()
     time_words_single: frozenset[str] = frozenset()
     currency_prefix_words: frozenset[str] = frozenset()
-    dollar_prefixes: dict[str, str] = field(default_factory=dict)
+    dollar_prefixes: dict[str, str] = field(default_factory=dict)  # "c" → CAD in "C $5", "usd$5"
     # "N700 million": a one-letter symbol is money only before a scaled or grouped amount
-    weak_symbols: dict[str, str] = field(default_factory=dict)  # "c" → CAD in "C $5", "usd$5"
+    weak_symbols: dict[str, str] = field(default_factory=dict)
     vague_starts: frozenset[str] = frozenset()
     modifiers_after: dict[Phrase, Modifier] = field(default_factory=dict)
     firsts: dict[str, frozenset[str]] = field(default_factory=dict)
