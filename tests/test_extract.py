@@ -95,6 +95,14 @@ CASES = [
     ("It weighs 2 million pounds of steel.", "2 million pounds", 2e6, 2e6, 2e6, "pound", "exact"),
     ("The target is 120 MEUR.", "120 MEUR", 1.2e8, 1.2e8, 1.2e8, "EUR", "exact"),
     ("Its GDP is $2.174T.", "$2.174T", 2.174e12, 2.174e12, 2.174e12, "USD", "exact"),
+    ("Lagos raised N700 million.", "N700 million", 7e8, 7e8, 7e8, "NGN", "exact"),
+    ("Rent is R5,000.", "R5,000", 5000, 5000, 5000, "ZAR", "exact"),
+    ("The 1000 pesos bank note.", "1000 pesos", 1000, 1000, 1000, "PHP", "exact"),
+    # multiples
+    ("They are 25x more likely.", "25x", 25, 25, 25, "times", "exact"),
+    ("They are 3 times more likely to die.", "3 times", 3, 3, 3, "times", "exact"),
+    ("A tenfold rise.", "tenfold", 10, 10, 10, "times", "exact"),
+    ("A 10-fold rise.", "10-fold", 10, 10, 10, "times", "exact"),
     # percentages and points
     ("Support fell 3 pp.", "3 pp", 3, 3, 3, "percentage_point", "exact"),
     ("Thirty percentage of them.", "Thirty percentage", 30, 30, 30, "percent", "exact"),
@@ -175,6 +183,8 @@ NOT_CLAIMS = [
     "They met at 2pm on the 3rd.",
     "The galaxy J1149.5+6663 is far.",
     "The 5G rollout began.",
+    "He wore N95 masks.",
+    "Take the R2 road.",
 ]
 
 
