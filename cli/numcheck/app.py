@@ -11,6 +11,8 @@ import typer
 
 from numcheck import __version__
 
+_ISO_DAY = __import__("re").compile(r"\d{4}-\d{2}-\d{2}")
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -47,6 +49,10 @@ FormatOption = Annotated[
     typer.Option("--format", "-f", help="table on a terminal, line otherwise.", show_default=False),
 ]
 MaxSize = Annotated[float, typer.Option("--max-size", help="Largest file to read, in MB.", min=0.001)]
+Sources = Annotated[
+    str | None,
+    typer.Option("--sources", help="A YAML manifest naming each file's outlet, date and URL.", show_default=False),
+]
 
 
 def _version(value: bool) -> None:
@@ -70,10 +76,10 @@ def _format(chosen: Format | None) -> Format:
     return Format.table if sys.stdout.isatty() else Format.line
 
 
-def _read(paths: list[str], max_size: float):
+def _read(paths: list[str], max_size: float, sources: str | None = None):
     from numcheck.pipeline import read_and_extract, report_problems
 
-    run = read_and_extract(paths, int(max_size * 1024 * 1024))
+    run = read_and_extract(paths, int(max_size * 1024 * 1024), sources)
     report_problems(run)
     if run.files == 0:
         if not run.usage_errors and not run.problems:
@@ -92,13 +98,24 @@ def check(
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level.")
     ] = FailOn.error,
     max_size: MaxSize = 10.0,
+    sources: Sources = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Judge dates against this day (YYYY-MM-DD) when a text gives none."),
+    ] = None,
+    show_undecidable: Annotated[
+        bool, typer.Option("--show-undecidable", help="List checks that could not decide, at info.")
+    ] = False,
 ) -> None:
     """Extract the claims, run the rules, print the findings; exit 1 on findings at the fail level."""
     from numcheck.pipeline import check as run_checks
     from numcheck.report import exit_code, summary, summary_line
 
-    run = _read(paths, max_size)
-    run_checks(run, rules or [], not no_default_rules)
+    if date is not None and _ISO_DAY.fullmatch(date) is None:
+        print(f"numcheck: error: --date: expected YYYY-MM-DD, got '{date}'", file=sys.stderr)
+        raise typer.Exit(2)
+    run = _read(paths, max_size, sources)
+    run_checks(run, rules or [], not no_default_rules, today=date, undecidable=show_undecidable)
     counts = summary(run.findings, run.files, len(run.claims))
     chosen = _format(format)
     if chosen is Format.json:
@@ -127,9 +144,9 @@ def check(
 
 
 @app.command()
-def extract(paths: Paths, format: FormatOption = None, max_size: MaxSize = 10.0) -> None:
+def extract(paths: Paths, format: FormatOption = None, max_size: MaxSize = 10.0, sources: Sources = None) -> None:
     """Print every numeric claim found and how it was read."""
-    run = _read(paths, max_size)
+    run = _read(paths, max_size, sources)
     chosen = _format(format)
     if chosen is Format.json:
         from numcheck.report.plain import write_json

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 
 LEVELS = ("info", "warning", "error")
 QUALIFIERS = ("exact", "approximate", "lower_bound", "upper_bound", "range", "vague")
+OUTCOMES = ("inconsistent", "undecidable")
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -34,6 +35,9 @@ class Claim:
     direction: str | None = None
     quoted: bool = False
     sentence: str = ""
+    when: str | None = None  # the time the figure is anchored at: "2024-06", "2025", "monday"
+    when_cue: str | None = None  # the words that anchor it: "as of", "by the end of", "in"
+    outlet: str | None = None  # who published the text (front matter or --sources manifest)
 
     def to_json(self) -> dict:
         """Return the claim as a JSON-able dict in contract field order."""
@@ -52,6 +56,7 @@ class Finding:
     level: str
     message: str
     claims: tuple[str, ...] = ()
+    outcome: str = "inconsistent"  # or "undecidable": the check could not decide
 
     def to_json(self) -> dict:
         """Return the finding as a JSON-able dict."""

@@ -95,6 +95,23 @@ def one_of(*choices: str) -> Check:
     return check
 
 
+_ISO_DATE = __import__("re").compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def date(value: Any) -> str | None:
+    """A date: YAML's 2025-03-14, or the text "2025-03", "2025"."""
+    import datetime
+
+    if isinstance(value, datetime.date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return None
+    return f"expected a date such as 2025-03-14, got {_describe(value)}"
+
+
+def iso_date(value: Any) -> str:
+    """Return a validated date as ISO text."""
+    return value.isoformat()[:10] if hasattr(value, "isoformat") else str(value)
+
+
 def interval(value: Any) -> str | None:
     """A pair [low, high] of numbers with low <= high."""
     if not isinstance(value, list) or len(value) != 2:

@@ -17,6 +17,7 @@ from numcheck.extract.filters import skip_nonclaim
 from numcheck.extract.quantities import QuantityReader
 from numcheck.extract.sentences import sentences
 from numcheck.extract.tokens import FRACTION_CHARS, tokenize
+from numcheck.extract.when import anchors
 from numcheck.read.document import Document
 from numcheck.records import Claim
 
@@ -54,6 +55,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
         reader = QuantityReader(vocab, tokens, prose, lower)
         sentence = " ".join(prose[s_start:s_end].split())
         credits = None
+        times = None
         floor = 0
         i = 0
         n = len(tokens)
@@ -89,6 +91,9 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     source, cue = name, words
             if source and measure and source.lower() == measure.lower():
                 source = cue = None  # "120% of respondents said": the subject is not a source
+            if times is None:
+                times = anchors(prose, s_start, s_end)
+            when = _nearest_anchor(times, start, end)
             line, column = doc.position(start)
             claims.append(
                 Claim(
@@ -114,6 +119,9 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     direction=direction_of(vocab, tokens, q, floor),
                     quoted=_inside(quoted_spans, start),
                     sentence=sentence,
+                    when=when[1] if when else None,
+                    when_cue=when[0] if when else None,
+                    outlet=doc.outlet,
                 )
             )
             i = floor = q.last
@@ -132,6 +140,18 @@ def _lone_word(tokens, q) -> bool:
         after = tokens[q.last].low if q.last < len(tokens) else ""
         return after not in ("of", "the", "its", "their", "all")
     return not q.unit and word in ("one", "a", "an")
+
+
+def _nearest_anchor(times: list[tuple[int, int, str, str]], start: int, end: int) -> tuple[str, str] | None:
+    """Return (cue, when) of the time anchor nearest a claim, never one that overlaps it."""
+    best = None
+    for a_start, a_end, cue, when in times:
+        if a_start < end and start < a_end:
+            continue  # "in 2000 people": the anchor is the figure itself
+        distance = start - a_end if a_end <= start else a_start - end
+        if best is None or distance < best[0]:
+            best = (distance, cue, when)
+    return (best[1], best[2]) if best else None
 
 
 def _code(tokens, q) -> bool:

@@ -18,7 +18,11 @@ class Document:
     text: str
     prose: str
     kind: str = "text"
-    _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    date: str | None = None  # when the text was published: front matter or --sources
+    outlet: str | None = None
+    url: str | None = None
+    # Not an init field, so dataclasses.replace() builds the table afresh for the new text.
+    _line_starts: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -27,7 +31,7 @@ class Document:
         while pos != -1:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
-        self._line_starts.extend(starts)
+        object.__setattr__(self, "_line_starts", starts)
 
     def position(self, offset: int) -> tuple[int, int]:
         """Return the 1-based line and column of a code-point offset."""

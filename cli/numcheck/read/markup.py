@@ -68,6 +68,26 @@ def _front_matter_span(text: str) -> tuple[int, int] | None:
     return None
 
 
+_META_LINE = re.compile(r"^(date|source|outlet|url|publisher)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+
+
+def front_matter(text: str) -> dict[str, str]:
+    """Read the date, outlet (or source/publisher) and url of a Markdown file's front matter.
+
+    Only plain `key: value` lines are read; nothing in the front matter is ever evaluated.
+    """
+    span = _front_matter_span(text)
+    if span is None:
+        return {}
+    found: dict[str, str] = {}
+    for match in _META_LINE.finditer(text, span[0], span[1]):
+        key, value = match.group(1), match.group(2).strip("\"'")
+        key = "outlet" if key in ("source", "publisher") else key
+        if value and key not in found:
+            found[key] = value
+    return found
+
+
 def _markdown_code_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of fenced and indented code blocks, line by line."""
     spans = []

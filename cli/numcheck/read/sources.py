@@ -8,7 +8,7 @@ from pathlib import Path
 
 from numcheck.errors import InputError
 from numcheck.read.document import Document
-from numcheck.read.markup import prose_view
+from numcheck.read.markup import front_matter, prose_view
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -89,4 +89,13 @@ def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     if not text.strip():
         raise InputError(f"{path}: empty file, nothing to check")
     kind = kind_of(path)
-    return Document(source=path, text=text, prose=prose_view(text, kind), kind=kind)
+    meta = front_matter(text) if kind == "markdown" else {}
+    return Document(
+        source=path,
+        text=text,
+        prose=prose_view(text, kind),
+        kind=kind,
+        date=meta.get("date"),
+        outlet=meta.get("outlet"),
+        url=meta.get("url"),
+    )

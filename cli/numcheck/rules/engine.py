@@ -1,20 +1,39 @@
-"""Run rules over claims: select, check, and sort the findings."""
+"""Run rules over claims: select, check, keep one verdict per set of figures, and sort."""
 
 from __future__ import annotations
 
-from numcheck.records import Claim, Finding
+from dataclasses import replace
+
+from numcheck.records import LEVELS, Claim, Finding
 from numcheck.rules.kinds import KINDS
-from numcheck.rules.model import Rule
-from numcheck.vocab import Vocabulary
+from numcheck.rules.model import Context, Rule
 
 
-def run(rules: list[Rule], claims: list[Claim], vocab: Vocabulary) -> list[Finding]:
-    """Return the findings of every enabled rule, most severe first within each file."""
+def run(rules: list[Rule], claims: list[Claim], ctx: Context) -> list[Finding]:
+    """Return the findings of every enabled rule, most severe first within each file.
+
+    Undecidable results are dropped unless asked for, and then only shown at info. When
+    two rules judge the same figures, the more severe verdict stands alone, so a pair is
+    not reported twice.
+    """
     findings: list[Finding] = []
     for rule in rules:
         if not rule.enabled:
             continue
         selected = [c for c in claims if rule.select.matches(c)]
         if selected:
-            findings.extend(KINDS[rule.kind].check(rule, selected, vocab))
-    return sorted(set(findings))
+            findings.extend(KINDS[rule.kind].check(rule, selected, ctx))
+    kept: dict[tuple[str, ...], Finding] = {}
+    undecided: list[Finding] = []
+    for item in findings:
+        if item.outcome == "undecidable":
+            if ctx.show_undecidable:
+                undecided.append(replace(item, level="info"))
+            continue
+        key = tuple(sorted(item.claims))
+        held = kept.get(key)
+        if held is None or LEVELS.index(item.level) > LEVELS.index(held.level):
+            kept[key] = item
+    decided = {tuple(sorted(f.claims)) for f in kept.values()}
+    undecided = [f for f in undecided if tuple(sorted(f.claims)) not in decided]
+    return sorted(set(kept.values()) | set(undecided))

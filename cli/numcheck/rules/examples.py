@@ -5,7 +5,7 @@ from __future__ import annotations
 from numcheck.extract import extract
 from numcheck.read.document import Document
 from numcheck.rules.engine import run
-from numcheck.rules.model import Rule
+from numcheck.rules.model import Context, Rule
 from numcheck.vocab import Vocabulary
 
 
@@ -15,7 +15,7 @@ def example_failures(rule: Rule, vocab: Vocabulary) -> list[str]:
     for expected, texts in ((True, rule.trigger), (False, rule.passes)):
         for text in texts:
             doc = Document(source="example", text=text, prose=text)
-            findings = run([rule], extract(doc, vocab), vocab)
+            findings = run([rule], extract(doc, vocab), Context(vocab, texts={"example": text}))
             if bool(findings) != expected:
                 verb = "should raise" if expected else "should not raise"
                 got = "; ".join(f.message for f in findings) or "nothing"

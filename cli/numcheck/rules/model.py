@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from numcheck.records import LEVELS
 from numcheck.rules.selector import Selector
+
+if TYPE_CHECKING:
+    from numcheck.vocab import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -31,3 +35,18 @@ class Rule:
     def severity(self) -> int:
         """Return the level as a number, higher is worse."""
         return LEVELS.index(self.level)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rules may read besides the claims: the vocabulary, the texts and their dates."""
+
+    vocab: Vocabulary
+    texts: Mapping[str, str] = field(default_factory=dict)  # source → prose view, for words between figures
+    dates: Mapping[str, str] = field(default_factory=dict)  # source → publication date, ISO
+    today: str | None = None  # --date: the date to judge a text by when it has none
+    show_undecidable: bool = False
+
+    def date_of(self, source: str) -> str | None:
+        """Return the date a text is judged by: its own, else --date."""
+        return self.dates.get(source) or self.today

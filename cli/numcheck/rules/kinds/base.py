@@ -37,9 +37,21 @@ def unit_label(unit: str) -> str:
 def describe(claim: Claim) -> str:
     """Return a claim as a fact-checker reads it: quoted text, what, who, where."""
     about = claim.concept or claim.measure
-    who = claim.attribution or "unattributed"
+    who = source_name(claim)
     details = f"{about}; " if about else ""
     return f'"{claim.text}" ({details}{who}, {claim.source}:{claim.line})'
+
+
+def source_name(claim: Claim) -> str:
+    """Name who stands behind a figure: the attribution, the outlet, or both."""
+    if claim.attribution and claim.outlet:
+        return f"{claim.attribution} in {claim.outlet}"
+    return claim.attribution or (f"{claim.outlet}, unattributed" if claim.outlet else "unattributed")
+
+
+def source_key(claim: Claim) -> tuple[str, str]:
+    """Identify a source: the outlet (or file) together with the in-text attribution."""
+    return (claim.outlet or claim.source, claim.attribution or "")
 
 
 def show(interval: tuple[float, float], unit: str) -> str:

@@ -10,7 +10,7 @@ from numcheck.normalise.intervals import fmt, widened
 from numcheck.normalise.units import check_unit, convert
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import describe, finding, show, unit_label
-from numcheck.rules.model import Rule
+from numcheck.rules.model import Context, Rule
 from numcheck.vocab import Vocabulary
 
 DOC = (
@@ -35,8 +35,9 @@ def validate(options: dict, path: str, what: str, line_of: Callable[[str], int])
         check_unit(options["unit"], f"{path}:{line_of('unit')}: {what}: key 'unit'")
 
 
-def check(rule: Rule, claims: list[Claim], vocab: Vocabulary) -> list[Finding]:
+def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return a finding for each claim that no reading can bring inside the bounds."""
+    vocab = ctx.vocab
     unit = rule.options["unit"] or ""
     low_bound, high_bound = rule.options["min"], rule.options["max"]
     findings = []

@@ -12,8 +12,8 @@ from numcheck.errors import ConfigError
 from numcheck.normalise.intervals import gap_ratio, overlap, widened
 from numcheck.normalise.units import compatible, convert
 from numcheck.records import Claim, Finding
-from numcheck.rules.kinds.base import describe, finding, show
-from numcheck.rules.model import Rule
+from numcheck.rules.kinds.base import describe, finding, show, source_key
+from numcheck.rules.model import Context, Rule
 from numcheck.rules.selector import measure_head
 from numcheck.vocab import Vocabulary
 
@@ -68,8 +68,9 @@ def _unit(claim: Claim, assume_per: str | None) -> tuple[str, str | None]:
     return claim.unit, None
 
 
-def check(rule: Rule, claims: list[Claim], vocab: Vocabulary) -> list[Finding]:
+def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return a finding for each pair of claims of one quantity that cannot both hold."""
+    vocab = ctx.vocab
     options = rule.options
     # Files in one folder are reports of one story; other folders hold other stories.
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -105,7 +106,7 @@ def _compare(rule: Rule, key: str, members: list[Claim], vocab: Vocabulary) -> l
     findings = []
     for a, b in pairs:
         (ca, ua, _assume_a, ia), (cb, ub, _assume_b, ib) = a, b
-        same_source = (ca.source, ca.attribution) == (cb.source, cb.attribution)
+        same_source = source_key(ca) == source_key(cb)
         if (scope == "across-sources" and same_source) or (scope == "within-source" and not same_source):
             continue
         if ua != ub and (not convertible or not compatible(ua, ub)):

@@ -11,7 +11,7 @@ from numcheck.normalise.units import check_unit, convert
 from numcheck.records import Claim, Finding
 from numcheck.rules import expression as ex
 from numcheck.rules.kinds.base import describe, finding, show, unit_label
-from numcheck.rules.model import Rule
+from numcheck.rules.model import Context, Rule
 from numcheck.rules.selector import FIELDS as SELECT_FIELDS
 from numcheck.rules.selector import Selector
 from numcheck.vocab import Vocabulary
@@ -76,8 +76,9 @@ def _stated(claim: Claim) -> tuple[float, float]:
     return min(low, high), max(low, high)
 
 
-def check(rule: Rule, claims: list[Claim], vocab: Vocabulary) -> list[Finding]:
+def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return a finding for each stated figure the derived interval cannot reach."""
+    vocab = ctx.vocab
     options = rule.options
     inputs: dict[str, Selector] = options["_inputs"]
     names = list(inputs)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from numcheck.normalise.intervals import fmt
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import describe, finding
-from numcheck.rules.model import Rule
+from numcheck.rules.model import Context, Rule
 from numcheck.vocab import Vocabulary
 
 DOC = 'Flags a range written high-to-low ("50 to 35%"), which is usually a typo.'
@@ -18,7 +18,7 @@ def validate(options: dict, path: str, what: str, line_of: Callable[[str], int])
     """No options to check."""
 
 
-def check(rule: Rule, claims: list[Claim], vocab: Vocabulary) -> list[Finding]:
+def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return a finding for each range whose first end is above its second."""
     return [
         finding(rule, [c], f"{describe(c)} runs from {fmt(c.low)} down to {fmt(c.high)}")

@@ -1,0 +1,78 @@
+"""Time anchors in a sentence: "as of March 2024", "by the end of 2025", "on Monday"."""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CUES = (
+    r"as of|as at|by the end of|at the end of|by the start of|by|in|on|since|until|till|through"
+    r"|before|after|from|to|during|end of|early|late|mid|last|this|next"
+)
+# Month names are matched capitalised only: "in May" is a month, "it may be" is not.
+_MONTH = "(?-i:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + ")"
+# Every part is a fixed word list or a bounded digit run: no nested repetition, so each
+# attempt is short and the scan stays linear.
+_ANCHOR = re.compile(
+    rf"\b(?P<cue>{_CUES})[ \t]+(?:the[ \t]+)?(?:(?:early|mid|late)[- ])?"
+    rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)?"
+    rf"(?:(?P<month>{_MONTH})\b\.?(?:[ \t]+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b)?"
+    rf"|(?P<lone_year>(?:19|20)\d\d)\b(?![-–]\d)"
+    rf"|(?P<weekday>{'|'.join(_WEEKDAYS)})\b"
+    rf"|(?P<relative>week|month|year|yesterday|today)\b)",
+    re.IGNORECASE,
+)
+
+
+def anchors(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """Return (start, end, cue, when) for each time anchor in text[start:end].
+
+    `when` is an ISO-like partial date ("2024", "2024-03", "2024-03-05"), "--03" for a month
+    without a year, a weekday, or a relative word with its cue ("last week").
+    """
+    found = []
+    for match in _ANCHOR.finditer(text, start, end):
+        cue = match.group("cue").lower()
+        when = _when(match, cue)
+        if when is not None:
+            found.append((match.start(), match.end(), cue, when))
+    return found
+
+
+def _when(match: re.Match[str], cue: str) -> str | None:
+    """Normalise one anchor match."""
+    if match.group("relative"):
+        if cue not in ("last", "this", "next") and match.group("relative").lower() not in ("yesterday", "today"):
+            return None
+        word = match.group("relative").lower()
+        return word if word in ("yesterday", "today") else f"{cue} {word}"
+    if match.group("weekday"):
+        return match.group("weekday").lower()
+    if match.group("lone_year"):
+        if cue in ("last", "this", "next", "early", "late", "mid", "to"):
+            return None
+        return match.group("lone_year")
+    month = _MONTHS[match.group("month").lower().rstrip(".")]
+    day = match.group("day1") or match.group("day2")
+    year = match.group("year")
+    date = f"{year}-{month:02d}" if year else f"--{month:02d}"
+    if day and 1 <= int(day) <= 31:
+        date += f"-{int(day):02d}"
+    return date
+
+
+def ordinal(when: str) -> tuple[int, int, int] | None:
+    """Return (year, month, day) of a dated anchor for ordering, or None when it has no year."""
+    parts = when.split("-")
+    if not parts[0].isdigit():
+        return None
+    year = int(parts[0])
+    month = int(parts[1]) if len(parts) > 1 else 0
+    day = int(parts[2]) if len(parts) > 2 else 0
+    return year, month, day
