@@ -22,7 +22,8 @@ _MONTH = "(?-i:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, r
 _ANCHOR = re.compile(
     rf"\b(?P<cue>{_CUES})[ \t]+(?:the[ \t]+)?(?:(?:early|mid|late)[- ])?"
     rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)?"
-    rf"(?:(?P<month>{_MONTH})\b\.?(?:[ \t]+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b)?"
+    rf"(?:(?P<month>{_MONTH})\b\.?(?:[ \t]+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
+    rf"(?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b)?"
     rf"|(?P<lone_year>(?:19|20)\d\d)\b(?![-–]\d)"
     rf"|(?P<weekday>{'|'.join(_WEEKDAYS)})\b"
     rf"|(?P<relative>week|month|year|yesterday|today)\b)",

@@ -11,7 +11,6 @@ from numcheck.normalise.units import check_unit, convert
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import describe, finding, show, unit_label
 from numcheck.rules.model import Context, Rule
-from numcheck.vocab import Vocabulary
 
 DOC = (
     "Flags a figure whose whole interval, after rounding and hedges are allowed for, lies "

@@ -8,7 +8,6 @@ from numcheck.normalise.intervals import fmt
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import describe, finding
 from numcheck.rules.model import Context, Rule
-from numcheck.vocab import Vocabulary
 
 DOC = 'Flags a range written high-to-low ("50 to 35%"), which is usually a typo.'
 OPTIONS: dict = {}
