@@ -669,6 +669,16 @@ class QuantityReader:
             q.low, q.high, q.qualifier = q.value - spread, q.value + spread, "range"
         return after if second.unit else end
 
+    def _change_before(self, k: int) -> bool:
+        """Return True when a rise or fall word stands in the clause before index k."""
+        t, direction = self.t, self.v.direction
+        for m in range(k - 1, max(-1, k - 9), -1):
+            if t[m].text in (";", ".", ":") or t[m].low in ("while", "but", "whereas"):
+                return False
+            if t[m].low in direction["up"] or t[m].low in direction["down"]:
+                return True
+        return False
+
     def bound_after(self, j: int, q: Quantity) -> int:
         """Read a bound written after the number: "100 or more", "65 and over", "5,000 or less"."""
         t, v = self.t, self.v
@@ -728,10 +738,8 @@ class QuantityReader:
         if link not in DASHES and link not in ("to", "and", "through", "thru", "~"):
             return j
         spaced_hyphen = t[j].text == "-" and not glued(t[j - 1], t[j]) and not glued(t[j], t[j + 1])
-        if link == "to" and q.first > floor + 1 and t[q.first - 1].low == "from":
-            word = t[q.first - 2].low
-            if word in self.v.direction["up"] or word in self.v.direction["down"]:
-                return j  # "rose from 3 to 5" is a change between two levels, not a range
+        if link == "to" and q.first > floor and t[q.first - 1].low == "from" and self._change_before(q.first - 1):
+            return j  # "rose from 3 to 5", "rose 20% from 100 to 120": two levels, not a range
         k = j + 1
         currency = None
         if q.unit and q.unit.isupper() and len(q.unit) == 3:

@@ -4,11 +4,34 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from numcheck.rules.kinds import bounds, conflict, derive, range_order
+from numcheck.rules.kinds import (
+    bounds,
+    conflict,
+    derive,
+    dimension,
+    direction,
+    granularity,
+    growth,
+    part_whole,
+    partition,
+    precision,
+    range_order,
+    ratio_word,
+    share,
+)
 
 KINDS: dict[str, ModuleType] = {
     "bounds": bounds,
     "range-order": range_order,
-    "conflict": conflict,
+    "dimension": dimension,
+    "precision": precision,
+    "share": share,
+    "partition": partition,
+    "part-whole": part_whole,
+    "ratio-word": ratio_word,
+    "growth": growth,
+    "direction": direction,
+    "granularity": granularity,
     "derive": derive,
+    "conflict": conflict,
 }

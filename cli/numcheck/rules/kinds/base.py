@@ -11,10 +11,13 @@ if TYPE_CHECKING:
     from numcheck.rules.model import Rule
 
 
-def finding(rule: Rule, claims: list[Claim], explanation: str) -> Finding:
+def finding(rule: Rule, claims: list[Claim], explanation: str, outcome: str = "inconsistent") -> Finding:
     """Return a finding located at its first claim, with the rule's headline if it has one."""
     first = min(claims)
-    message = f"{rule.message}: {explanation}" if rule.message else explanation
+    if outcome == "undecidable":
+        message = f"Undecidable ({rule.id}): {explanation}"
+    else:
+        message = f"{rule.message}: {explanation}" if rule.message else explanation
     return Finding(
         source=first.source,
         line=first.line,
@@ -24,6 +27,7 @@ def finding(rule: Rule, claims: list[Claim], explanation: str) -> Finding:
         level=rule.level,
         message=message,
         claims=tuple(c.id for c in claims),
+        outcome=outcome,
     )
 
 

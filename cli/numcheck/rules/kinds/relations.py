@@ -1,0 +1,92 @@
+"""How figures of one sentence relate in the text: the words between them, "from A to B"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import groupby, pairwise
+
+from numcheck.records import Claim
+from numcheck.rules.model import Context
+
+_SPACE = re.compile(r"\s+")
+# Hedges that may stand between "from"/"to" and a figure: "from about 300 to nearly 500".
+_SOFT = r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|over|under)\s+)?"
+_FROM = re.compile(rf"(\S+)\s+from\s+{_SOFT}$")
+# "to", optionally after the time of the first value: "from $100m in 2015 to $161m in 2020".
+_TO = re.compile(rf"^\s*(?:,?\s*in\s+(?:[a-z]+\s+)?(?:19|20)\d\d\s*,?\s*)?(?:to|and)\s+{_SOFT}$")
+_RATIO_WORDS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0,
+                "quadrupled": 4.0, "quadrupling": 4.0, "halved": 0.5, "halving": 0.5}  # fmt: skip
+
+
+def sentences(claims: list[Claim]) -> Iterator[list[Claim]]:
+    """Yield the claims of each sentence of each text, in text order."""
+    ordered = sorted(claims, key=lambda c: (c.source, c.start))
+    for _, group in groupby(ordered, key=lambda c: (c.source, c.sentence)):
+        yield list(group)
+
+
+def between(ctx: Context, a: Claim, b: Claim) -> str | None:
+    """Return the lowercased words between two figures of one text, or None without the text."""
+    text = ctx.texts.get(a.source)
+    if text is None or a.source != b.source or a.end > b.start:
+        return None
+    return _SPACE.sub(" ", text[a.end : b.start].lower())
+
+
+def before(ctx: Context, claim: Claim, chars: int = 60) -> str:
+    """Return up to `chars` lowercased characters of text before a figure (its sentence's words)."""
+    text = ctx.texts.get(claim.source, "")
+    return _SPACE.sub(" ", text[max(0, claim.start - chars) : claim.start].lower())
+
+
+def after(ctx: Context, claim: Claim, chars: int = 60) -> str:
+    """Return up to `chars` lowercased characters of text after a figure."""
+    text = ctx.texts.get(claim.source, "")
+    return _SPACE.sub(" ", text[claim.end : claim.end + chars].lower())
+
+
+def from_to(ctx: Context, group: list[Claim]) -> Iterator[tuple[str, Claim, Claim]]:
+    """Yield (word before "from", A, B) for each "… from A to B" in one sentence."""
+    for a, b in pairwise(group):
+        words = between(ctx, a, b)
+        if words is None or not _TO.match(words):
+            continue
+        match = _FROM.search(before(ctx, a))
+        if match:
+            yield match.group(1).rstrip(",;:"), a, b
+
+
+def ratio_word(sentence: str) -> tuple[str, float] | None:
+    """Return the first ratio word of a sentence ("doubled" → 2) and its factor."""
+    for word in _SPACE.split(sentence.lower()):
+        word = word.strip(".,;:!?\"'()")
+        if word in _RATIO_WORDS:
+            return word, _RATIO_WORDS[word]
+    return None
+
+
+_LEADING_OF = re.compile(r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out of|among)\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?$")
+
+
+def leading_whole(ctx: Context, group: list[Claim]) -> Claim | None:
+    """Return the count a sentence opens with as its whole: "Of (the) 27 respondents, …"."""
+    first = group[0]
+    if first.unit == "" and _LEADING_OF.search(before(ctx, first, 30)):
+        return first
+    return None
+
+
+def is_share(claim: Claim) -> bool:
+    """Return True for a share of a whole: percent or fraction, not a change."""
+    return claim.unit in ("percent", "fraction") and claim.direction is None
+
+
+def as_percent(value: float, unit: str) -> float:
+    """Return a share in percent."""
+    return value * 100 if unit == "fraction" else value
+
+
+def is_count(claim: Claim) -> bool:
+    """Return True for a plain count: no unit, not a change."""
+    return claim.unit == "" and claim.direction is None
