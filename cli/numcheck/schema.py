@@ -37,10 +37,14 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+_EXPONENT = __import__("re").compile(r"[-+]?\d+(?:\.\d*)?[eE]\d+")
+
+
 def number(value: Any) -> str | None:
     """A real number (not a boolean)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        hint = " (YAML reads 1.0e3 as text: write 1.0e+3 or 1000)" if isinstance(value, str) else ""
+        exponent = isinstance(value, str) and _EXPONENT.fullmatch(value.strip()) is not None
+        hint = " (YAML reads 1.0e3 as text: write 1.0e+3 or 1000)" if exponent else ""
         return f"expected a number, got {_describe(value)}{hint}"
     return None
 
@@ -50,6 +54,11 @@ def string(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return f"expected text, got {_describe(value)}"
     return None
+
+
+def text(value: Any) -> str | None:
+    """Any string, the empty one included ("" is a plain count's dimension)."""
+    return None if isinstance(value, str) else f"expected text, got {_describe(value)}"
 
 
 def boolean(value: Any) -> str | None:

@@ -37,6 +37,7 @@ class Concept:
     dimensions: tuple[str, ...] = ()
     context: frozenset[str] = frozenset()
     convertible: bool = True
+    cumulative: bool = False  # a running total (deaths): it never falls over time
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Vocabulary:
     attribution_before: frozenset[Phrase] = frozenset()
     attribution_after: frozenset[Phrase] = frozenset()
     cue_starts: frozenset[str] = frozenset()  # first words of every attribution cue, to skip the rest fast
+    speech_verbs: frozenset[str] = frozenset()  # one-word "after" cues: "said", "reported"
     strip_tail: frozenset[str] = frozenset()
     not_sources: frozenset[str] = frozenset()
     identifier_words: frozenset[str] = frozenset()
@@ -109,9 +111,10 @@ _MODIFIER = {
 _CONCEPT = {
     "aliases": s.Field(s.list_of(s.string), default=[]),
     "cues": s.Field(s.list_of(s.string), default=[]),
-    "dimensions": s.Field(s.list_of(s.string), default=[]),
+    "dimensions": s.Field(s.list_of(s.text), default=[]),
     "context": s.Field(s.list_of(s.string), default=[]),
     "convertible": s.Field(s.boolean, default=True),
+    "cumulative": s.Field(s.boolean, default=False),
 }
 _CURRENCY = {
     "symbols": s.Field(s.list_of(s.string), default=[]),
@@ -221,6 +224,7 @@ def _load_concepts(vocab: Vocabulary, folder: Path) -> None:
             dimensions=tuple(spec["dimensions"]),
             context=frozenset(w.lower() for w in spec["context"]),
             convertible=spec["convertible"],
+            cumulative=spec["cumulative"],
         )
         vocab.concepts[name] = concept
         for alias in concept.aliases:
@@ -243,6 +247,7 @@ def _load_words(vocab: Vocabulary, folder: Path) -> None:
     vocab.attribution_before = frozenset(_phrases(attribution["before"]))
     vocab.attribution_after = frozenset(_phrases(attribution["after"]))
     vocab.cue_starts = frozenset(p[0] for p in vocab.attribution_before | vocab.attribution_after)
+    vocab.speech_verbs = frozenset(p[0] for p in vocab.attribution_after if len(p) == 1)
     vocab.strip_tail = frozenset(w.lower() for w in attribution["strip_tail"])
     vocab.not_sources = frozenset(w.lower() for w in attribution["not_sources"])
     nonclaims = _file(

@@ -92,7 +92,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             if source and measure and source.lower() == measure.lower():
                 source = cue = None  # "120% of respondents said": the subject is not a source
             if times is None:
-                times = anchors(prose, s_start, s_end)
+                times = _figure_times(anchors(prose, s_start, s_end), prose, vocab)
             when = _nearest_anchor(times, start, end)
             line, column = doc.position(start)
             claims.append(
@@ -140,6 +140,17 @@ def _lone_word(tokens, q) -> bool:
         after = tokens[q.last].low if q.last < len(tokens) else ""
         return after not in ("of", "the", "its", "their", "all")
     return not q.unit and word in ("one", "a", "an")
+
+
+def _figure_times(found: list[tuple[int, int, str, str]], prose: str, vocab: Vocabulary) -> list:
+    """Drop anchors that date a statement, not a figure: "a Russian official said on Tuesday"."""
+    kept = []
+    for anchor in found:
+        words = prose[max(0, anchor[0] - 20) : anchor[0]].lower().split()
+        if words and words[-1].strip(",") in vocab.speech_verbs:
+            continue
+        kept.append(anchor)
+    return kept
 
 
 def _nearest_anchor(times: list[tuple[int, int, str, str]], start: int, end: int) -> tuple[str, str] | None:

@@ -1,4 +1,4 @@
-"""A tiny arithmetic language over named intervals with units: + - * / and parentheses.
+"""A tiny arithmetic language over named intervals with units: + - * /, min(), max(), parentheses.
 
 Parsed by recursive descent into a tree; evaluated with interval arithmetic. Never eval.
 """
@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/()]))")
+_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/(),]))")
+FUNCTIONS = ("min", "max")
 MAX_LENGTH = 500
 
 
@@ -76,6 +77,8 @@ class _Parser:
         self.i += 1
         if kind == "num":
             return Node("num", (float(value),))
+        if kind == "name" and value in FUNCTIONS:
+            return self.call(value)
         if kind == "name":
             return Node("name", (value,))
         if value == "(":
@@ -91,13 +94,34 @@ class _Parser:
         raise ExpressionError(f"unexpected '{value}'")
 
 
+    def call(self, function: str) -> Node:
+        """Read the arguments of min(a, b, …) or max(a, b, …)."""
+        if self.peek() != "(":
+            raise ExpressionError(f"'{function}' needs arguments in parentheses")
+        self.i += 1
+        self.depth += 1
+        if self.depth > 50:
+            raise ExpressionError("nested too deeply")
+        args = [self.sum()]
+        while self.peek() == ",":
+            self.i += 1
+            args.append(self.sum())
+        if self.peek() != ")":
+            raise ExpressionError("missing ')'")
+        self.i += 1
+        self.depth -= 1
+        if len(args) < 2:
+            raise ExpressionError(f"'{function}' needs at least two arguments")
+        return Node(function, tuple(args))
+
+
 def names(node: Node) -> set[str]:
     """Return the names an expression uses."""
     if node.op == "name":
         return {node.args[0]}
     if node.op == "num":
         return set()
-    return names(node.args[0]) | names(node.args[1])
+    return set().union(*(names(arg) for arg in node.args))
 
 
 Value = tuple[float, float, str]  # low, high, unit
@@ -111,6 +135,8 @@ def evaluate(node: Node, env: dict[str, Value]) -> Value:
         return node.args[0], node.args[0], ""
     if node.op == "name":
         return env[node.args[0]]
+    if node.op in FUNCTIONS:
+        return _extreme(node.op, [evaluate(arg, env) for arg in node.args])
     (al, ah, au), (bl, bh, bu) = evaluate(node.args[0], env), evaluate(node.args[1], env)
     if node.op in ("+", "-"):
         bl2, bh2 = convert(bl, bu, au), convert(bh, bu, au)
@@ -124,3 +150,18 @@ def evaluate(node: Node, env: dict[str, Value]) -> Value:
         raise ExpressionError("division by an interval that holds zero")
     ends = [al / bl, al / bh, ah / bl, ah / bh]
     return min(ends), max(ends), product([au, bu], [1, -1])
+
+
+def _extreme(function: str, values: list[Value]) -> Value:
+    """min() or max() of intervals, in the first argument's unit."""
+    from numcheck.normalise.units import convert
+
+    unit = values[0][2]
+    ends = []
+    for low, high, other in values:
+        lo, hi = convert(low, other, unit), convert(high, other, unit)
+        if lo is None or hi is None:
+            raise ExpressionError(f"cannot compare '{unit}' and '{other}'")
+        ends.append((lo, hi))
+    pick = min if function == "min" else max
+    return pick(e[0] for e in ends), pick(e[1] for e in ends), unit

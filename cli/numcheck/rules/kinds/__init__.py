@@ -7,17 +7,23 @@ from types import ModuleType
 from numcheck.rules.kinds import (
     bounds,
     conflict,
+    corroboration,
     derive,
     dimension,
     direction,
     granularity,
     growth,
+    needs_attribution,
+    needs_date,
+    outlier_source,
     part_whole,
     partition,
     precision,
     range_order,
     ratio_word,
+    reference,
     share,
+    stale,
 )
 
 KINDS: dict[str, ModuleType] = {
@@ -34,4 +40,10 @@ KINDS: dict[str, ModuleType] = {
     "granularity": granularity,
     "derive": derive,
     "conflict": conflict,
+    "corroboration": corroboration,
+    "outlier-source": outlier_source,
+    "reference": reference,
+    "needs-attribution": needs_attribution,
+    "needs-date": needs_date,
+    "stale": stale,
 }

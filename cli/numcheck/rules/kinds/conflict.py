@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from numcheck import schema as s
 from numcheck.errors import ConfigError
+from numcheck.extract.when import ordinal
 from numcheck.normalise.intervals import gap_ratio, overlap, widened
 from numcheck.normalise.units import compatible, convert
 from numcheck.records import Claim, Finding
@@ -23,7 +24,9 @@ DOC = (
     "rounding and hedges, do not overlap, neither reading can make both true. `scope` "
     "chooses pairs from different sources (files, or attributions in one file), from the "
     "same source, or any. Figures that state a change (rose by …) are not compared with "
-    "levels. Currencies never convert."
+    "levels. Currencies never convert. Figures anchored at different times (\"as of March\", "
+    '"in September") are updates, not conflicts; but a running total (a concept marked '
+    "`cumulative`, such as deaths) that is lower at the later date is flagged."
 )
 OPTIONS = {
     "scope": s.Field(
@@ -103,6 +106,7 @@ def _compare(rule: Rule, key: str, members: list[Claim], vocab: Vocabulary) -> l
         if len(readings) <= MAX_PAIRWISE
         else list(itertools.pairwise(readings))
     )
+    cumulative = concept.cumulative if concept else False
     findings = []
     for a, b in pairs:
         (ca, ua, _assume_a, ia), (cb, ub, _assume_b, ib) = a, b
@@ -110,6 +114,12 @@ def _compare(rule: Rule, key: str, members: list[Claim], vocab: Vocabulary) -> l
         if (scope == "across-sources" and same_source) or (scope == "within-source" and not same_source):
             continue
         if ua != ub and (not convertible or not compatible(ua, ub)):
+            continue
+        if ca.when and cb.when and ca.when != cb.when:
+            # Anchored at different times: an update, not a conflict — unless a running total fell.
+            fell = _fell(rule, key, a, b) if cumulative and ua == ub else None
+            if fell is not None:
+                findings.append(fell)
             continue
         ib_in_a = tuple(convert(end, ub, ua) for end in ib)
         if None in ib_in_a or overlap(ia, ib_in_a):  # type: ignore[arg-type]
@@ -119,6 +129,23 @@ def _compare(rule: Rule, key: str, members: list[Claim], vocab: Vocabulary) -> l
             continue
         findings.append(finding(rule, [ca, cb], _explain(key, a, b, ib_in_a, ratio)))
     return findings
+
+
+def _fell(rule: Rule, key: str, a, b) -> Finding | None:
+    """Return a finding when a cumulative total is lower at the later of two dated figures."""
+    (ca, unit, _, ia), (cb, _, _, ib) = a, b
+    first, second = ordinal(ca.when), ordinal(cb.when)
+    if first is None or second is None or first == second:
+        return None
+    (early, e_int), (late, l_int) = ((ca, ia), (cb, ib)) if first < second else ((cb, ib), (ca, ia))
+    if l_int[1] >= e_int[0]:
+        return None
+    text = (
+        f"{key} is a running total, yet the later {describe(late)} ({late.when_cue} {late.when}) reads as "
+        f"{show(l_int, unit)}, below the earlier {describe(early)} ({early.when_cue} {early.when}), "
+        f"{show(e_int, unit)}"
+    )
+    return finding(rule, [early, late], text)
 
 
 def _explain(key, a, b, b_converted, ratio) -> str:

@@ -16,7 +16,7 @@ DOC = (
     "and multiples are allowed for counts unless `shares` is false."
 )
 OPTIONS = {
-    "allowed": s.Field(s.list_of(s.string), required=True, doc='dimensions by word; "" is a plain count'),
+    "allowed": s.Field(s.list_of(s.text), required=True, doc='dimensions by word; "" is a plain count'),
     "shares": s.Field(s.boolean, default=True, doc="also allow percent, fraction and times"),
 }
 

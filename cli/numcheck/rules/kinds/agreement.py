@@ -1,0 +1,54 @@
+"""Shared by corroboration and outlier-source: figures of one quantity from independent sources."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+
+from numcheck.normalise.intervals import widened
+from numcheck.normalise.units import convert
+from numcheck.records import Claim
+from numcheck.rules.kinds.base import source_key
+from numcheck.rules.model import Context
+from numcheck.rules.selector import measure_head
+
+Reading = tuple[Claim, tuple[float, float]]
+
+
+def quantities(claims: list[Claim], ctx: Context) -> dict[tuple[str, str], list[Reading]]:
+    """Group level figures by story folder and quantity; one reading per source, in the first unit."""
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        key = claim.concept or measure_head(claim)
+        if key and claim.direction is None:
+            groups[os.path.dirname(claim.source), key].append(claim)
+    found = {}
+    for group_key, members in groups.items():
+        unit = members[0].unit
+        by_source: dict[tuple[str, str], Reading] = {}
+        for claim in members:
+            lo, hi = widened(claim, ctx.vocab)
+            interval = (convert(lo, claim.unit, unit), convert(hi, claim.unit, unit))
+            if None in interval or claim.when != members[0].when:
+                continue
+            by_source.setdefault(source_key(claim), (claim, interval))  # type: ignore[arg-type]
+        if len(by_source) >= 2:
+            found[group_key] = list(by_source.values())
+    return found
+
+
+def best_point(readings: list[Reading]) -> tuple[float, list[Reading]]:
+    """Return the point most readings share, and those readings (a sweep over interval ends)."""
+    starts = [(r[1][0], 0, i) for i, r in enumerate(readings)]
+    ends = [(r[1][1], 1, i) for i, r in enumerate(readings)]
+    events = sorted(starts + ends)  # at a tie, an interval opens before another closes: closed ends
+    open_now: set[int] = set()
+    best: tuple[float, set[int]] = (0.0, set())
+    for position, closing, index in events:
+        if closing:
+            open_now.discard(index)
+        else:
+            open_now.add(index)
+            if len(open_now) > len(best[1]):
+                best = (position, set(open_now))
+    return best[0], [readings[i] for i in sorted(best[1])]
