@@ -163,14 +163,83 @@ def extract(paths: Paths, format: FormatOption = None, max_size: MaxSize = 10.0,
     raise typer.Exit(2 if run.usage_errors else 0)
 
 
-@app.command("rules")
-def list_rules(rules: RulePaths = None, no_default_rules: NoDefaults = False) -> None:
+rules_app = typer.Typer(
+    no_args_is_help=False,
+    help="List, explain, validate and test rules (with no subcommand: list the loaded rules).",
+)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.callback(invoke_without_command=True)
+def list_rules(ctx: typer.Context, rules: RulePaths = None, no_default_rules: NoDefaults = False) -> None:
     """List the loaded rules: id, kind, level and what each checks."""
+    if ctx.invoked_subcommand is not None:
+        return
     from numcheck.rules.loader import load_rules
 
     for rule in load_rules(rules or [], not no_default_rules):
         state = "" if rule.enabled else " (disabled)"
-        print(f"{rule.id:<28} {rule.kind:<12} {rule.level:<8} {rule.description}{state}")
+        print(f"{rule.id:<28} {rule.kind:<18} {rule.level:<8} {rule.description}{state}")
+
+
+@rules_app.command("show")
+def show_rule(
+    rule_id: Annotated[str, typer.Argument(metavar="RULE-ID", help="The id of a loaded rule.")],
+    rules: RulePaths = None,
+    no_default_rules: NoDefaults = False,
+) -> None:
+    """Print a rule: description, parameters, examples, and its kind's documentation."""
+    from numcheck.rules.loader import load_rules
+    from numcheck.rules.show import describe_rule
+
+    loaded = load_rules(rules or [], not no_default_rules)
+    found = [r for r in loaded if r.id == rule_id]
+    if not found:
+        print(f"numcheck: error: no rule '{rule_id}' (see `numcheck rules`)", file=sys.stderr)
+        raise typer.Exit(2)
+    print(describe_rule(found[0]))
+
+
+@rules_app.command("validate")
+def validate_rules(paths: Annotated[list[str], typer.Argument(help="Rule files or folders.")]) -> None:
+    """Check rule files; exit 0 when they are valid, 2 with file:line, rule and key otherwise."""
+    from numcheck.rules.loader import load_rules
+
+    loaded = load_rules(paths, defaults=False)
+    print(f"{len(loaded)} rules valid in {', '.join(paths)}")
+
+
+@rules_app.command("test")
+def test_rules(paths: Annotated[list[str], typer.Argument(help="Rule files or folders.")]) -> None:
+    """Run the examples of rule files; exit 1 and list each failure when one misbehaves."""
+    from numcheck.rules.examples import example_failures
+    from numcheck.rules.loader import load_rules
+    from numcheck.vocab import default_vocabulary
+
+    loaded = load_rules(paths, defaults=False)
+    vocab = default_vocabulary()
+    failures = [line for rule in loaded for line in example_failures(rule, vocab)]
+    for line in failures:
+        print(line)
+    count = sum(len(r.trigger) + len(r.passes) for r in loaded)
+    print(f"{count - len(failures)} of {count} examples behave as stated in {len(loaded)} rules", file=sys.stderr)
+    raise typer.Exit(1 if failures else 0)
+
+
+@rules_app.command("docs")
+def rules_docs() -> None:
+    """Print the rule reference (docs/rules.md) written from the kinds and the pack."""
+    from numcheck.rules.docs import render
+
+    sys.stdout.write(render())
+
+
+@rules_app.command("schema")
+def rules_schema() -> None:
+    """Print the JSON Schema of rule files (rules/rules.schema.json)."""
+    from numcheck.rules.jsonschema import render
+
+    sys.stdout.write(render())
 
 
 def main() -> None:

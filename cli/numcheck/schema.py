@@ -20,6 +20,7 @@ class Field:
     required: bool = False
     default: Any = None
     doc: str = ""
+    schema: dict | None = None  # a JSON Schema fragment when the checker's own is too loose
 
 
 def _describe(value: Any) -> str:
@@ -83,6 +84,7 @@ def list_of(item: Check) -> Check:
                 return f"item {index + 1}: {problem}"
         return None
 
+    check.json_schema = lambda: {"type": "array", "items": json_schema(item)}  # type: ignore[attr-defined]
     return check
 
 
@@ -101,6 +103,7 @@ def one_of(*choices: str) -> Check:
             return f"expected one of {', '.join(choices)}, got {_describe(value)}"
         return None
 
+    check.json_schema = lambda: {"enum": list(choices)}  # type: ignore[attr-defined]
     return check
 
 
@@ -132,6 +135,26 @@ def interval(value: Any) -> str | None:
     if value[0] > value[1]:
         return f"low {value[0]} is above high {value[1]}"
     return None
+
+
+_JSON = {
+    "number": {"type": "number"},
+    "string": {"type": "string", "minLength": 1},
+    "text": {"type": "string"},
+    "boolean": {"type": "boolean"},
+    "mapping": {"type": "object"},
+    "strings": {"oneOf": [{"type": "string", "minLength": 1}, {"type": "array", "items": {"type": "string"}}]},
+    "date": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"},
+    "interval": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
+}
+
+
+def json_schema(check: Check) -> dict:
+    """Return the JSON Schema fragment that describes what a checker accepts."""
+    made = getattr(check, "json_schema", None)
+    if made is not None:
+        return made() if callable(made) else dict(made)
+    return dict(_JSON.get(getattr(check, "__name__", ""), {}))
 
 
 def validate(data: Any, fields: dict[str, Field], path: str, what: str, line: int = 0) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from numcheck.errors import ConfigError
 from numcheck.records import LEVELS
 from numcheck.resources import pack_dir
 from numcheck.rules.kinds import KINDS
-from numcheck.rules.model import Rule
+from numcheck.rules.model import Example, Rule
 from numcheck.rules.selector import FIELDS as SELECT_FIELDS
 from numcheck.rules.selector import Selector
 from numcheck.yamlfile import LineDict, load_yaml
@@ -27,10 +27,47 @@ COMMON = {
     "examples": s.Field(s.mapping, required=True, doc="trigger: and pass: texts"),
     "enabled": s.Field(s.boolean, default=True, doc="false switches the rule off"),
 }
-EXAMPLES = {
-    "trigger": s.Field(s.list_of(s.string), required=True, doc="texts that must raise a finding"),
-    "pass": s.Field(s.list_of(s.string), required=True, doc="texts that must raise none"),
+EXAMPLE = {
+    "text": s.Field(s.string, required=True, doc="the example text"),
+    "message": s.Field(s.string, doc="a part the finding's message must contain"),
+    "level": s.Field(s.one_of(*LEVELS), doc="the level the finding must have"),
+    "date": s.Field(s.date, doc="the text's date, for rules that judge time"),
 }
+
+
+def _example(value: object) -> str | None:
+    """An example: a text, or a mapping with text and what the finding must say."""
+    if isinstance(value, str):
+        return s.string(value)
+    if isinstance(value, dict):
+        unknown = sorted(set(value) - set(EXAMPLE))
+        if unknown:
+            return f"unknown key '{unknown[0]}' (known: {', '.join(sorted(EXAMPLE))})"
+        if "text" not in value:
+            return "missing key 'text'"
+        for key, spec in EXAMPLE.items():
+            if key in value:
+                problem = spec.check(value[key])
+                if problem:
+                    return f"key '{key}': {problem}"
+        return None
+    return f"expected a text or a mapping with 'text', got {type(value).__name__}"
+
+
+_example.json_schema = lambda: {"oneOf": [{"type": "string"}, {"type": "object"}]}  # type: ignore[attr-defined]
+
+EXAMPLES = {
+    "trigger": s.Field(s.list_of(_example), required=True, doc="texts that must raise a finding"),
+    "pass": s.Field(s.list_of(_example), required=True, doc="texts that must raise none"),
+}
+
+
+def to_example(value: str | dict) -> Example:
+    """Turn a validated example into a record."""
+    if isinstance(value, str):
+        return Example(value)
+    date = s.iso_date(value["date"]) if value.get("date") is not None else None
+    return Example(value["text"], value.get("message"), value.get("level"), date)
 
 
 def rule_files(path: Path) -> list[Path]:
@@ -77,8 +114,8 @@ def load_rule(entry: object, path: str, index: int) -> Rule:
         message=values["message"],
         select=Selector.from_options(select),
         options=options,
-        trigger=tuple(examples["trigger"]),
-        passes=tuple(examples["pass"]),
+        trigger=tuple(to_example(e) for e in examples["trigger"]),
+        passes=tuple(to_example(e) for e in examples["pass"]),
         path=path,
         line=line,
         enabled=values["enabled"],

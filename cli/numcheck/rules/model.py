@@ -14,6 +14,16 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Example:
+    """A text a rule must (or must not) flag, and optionally what its finding must say."""
+
+    text: str
+    message: str | None = None  # a part the finding's message must contain
+    level: str | None = None  # the level the finding must have
+    date: str | None = None  # the text's date, for rules that judge time
+
+
+@dataclass(frozen=True)
 class Rule:
     """One rule: what it checks (kind and options), which claims, and how loud."""
 
@@ -24,8 +34,8 @@ class Rule:
     message: str | None
     select: Selector
     options: dict[str, Any]
-    trigger: tuple[str, ...] = ()
-    passes: tuple[str, ...] = ()
+    trigger: tuple[Example, ...] = ()
+    passes: tuple[Example, ...] = ()
     path: str = ""
     line: int = 0
     enabled: bool = True

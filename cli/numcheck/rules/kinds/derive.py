@@ -29,11 +29,29 @@ ASSUMPTION = {
     "unit": s.Field(s.string, default=""),
     "note": s.Field(s.string, required=True, doc="what the assumption is, shown in findings"),
 }
+_SELECTOR = {"$ref": "#/definitions/selector"}
 OPTIONS = {
-    "inputs": s.Field(s.mapping, required=True, doc="name: selector, for each claim to bind"),
-    "assume": s.Field(s.mapping, default={}, doc="name: {low, high, unit, note}"),
-    "expression": s.Field(s.string, required=True, doc="arithmetic over the names"),
-    "against": s.Field(s.mapping, required=True, doc="selector of the stated figures"),
+    "inputs": s.Field(
+        s.mapping,
+        required=True,
+        doc="name: selector, for each claim to bind",
+        schema={"type": "object", "additionalProperties": _SELECTOR},
+    ),
+    "assume": s.Field(
+        s.mapping,
+        default={},
+        doc="name: {low, high, unit, note}",
+        schema={
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "properties": {key: s.json_schema(f.check) for key, f in ASSUMPTION.items()},
+                "required": ["low", "high", "note"],
+            },
+        },
+    ),
+    "expression": s.Field(s.string, required=True, doc="arithmetic over the names: + - * / min() max()"),
+    "against": s.Field(s.mapping, required=True, doc="selector of the stated figures", schema=_SELECTOR),
 }
 
 
