@@ -97,7 +97,8 @@ def load_rule(entry: object, path: str, index: int) -> Rule:
     fields = {**COMMON, **kind.OPTIONS}
     values = s.validate(entry, fields, path, what)
     if not _ID.fullmatch(values["id"]):
-        raise ConfigError(f"{path}:{entry.line_of('id')}: {what}: key 'id': use lowercase letters, digits and hyphens")
+        where = _line(entry, "id", line)
+        raise ConfigError(f"{path}:{where}: {what}: key 'id': use lowercase letters, digits and hyphens")
     select = s.validate(values["select"], SELECT_FIELDS, path, f"{what}: select")
     examples = s.validate(values["examples"], EXAMPLES, path, f"{what}: examples")
     options = {key: values[key] for key in kind.OPTIONS}

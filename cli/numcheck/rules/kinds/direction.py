@@ -30,7 +30,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     findings = []
     for group in sentences(claims):
         for verb, a, b in from_to(ctx, group):
-            if a.unit != b.unit or verb not in up | down:
+            if a.unit not in (b.unit, "") or verb not in up | down:
                 continue
             a_lo, a_hi = widened(a, ctx.vocab)
             b_lo, b_hi = widened(b, ctx.vocab)

@@ -62,7 +62,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     findings = []
     for group in sentences(claims):
         changes = [c for c in group if c.direction and c.unit in ("percent", "percentage_point", "percent / year")]
-        pairs = [(a, b) for _, a, b in from_to(ctx, group) if a.unit == b.unit]
+        pairs = [(a, b) for _, a, b in from_to(ctx, group) if a.unit in (b.unit, "")]
         if not changes or not pairs:
             continue
         sentence = group[0].sentence.lower()
@@ -89,7 +89,7 @@ def _judge(rule: Rule, change: Claim, a: Claim, b: Claim, n: int | None, ctx: Co
     stated = (sign * c_lo, sign * c_hi) if sign > 0 else (sign * c_hi, sign * c_lo)
     a_i, b_i = widened(a, ctx.vocab), widened(b, ctx.vocab)
     if change.unit == "percentage_point":
-        if a.unit != "percent":
+        if b.unit != "percent":
             return None
         actual = (b_i[0] - a_i[1], b_i[1] - a_i[0])
         how = f"{fmt(b.value)} − {fmt(a.value)} = {fmt(b.value - a.value)} points"
@@ -97,7 +97,7 @@ def _judge(rule: Rule, change: Claim, a: Claim, b: Claim, n: int | None, ctx: Co
         actual = _changes(a_i, b_i, n)
         if actual is None:
             return None
-        if a.unit == "percent" and overlap((b_i[0] - a_i[1], b_i[1] - a_i[0]), stated):
+        if b.unit == "percent" and overlap((b_i[0] - a_i[1], b_i[1] - a_i[0]), stated):
             return None  # "rose 2% from 5% to 7%": percent written for points
         point = 100 * ((b.value / a.value) ** (1 / n) - 1 if n else b.value / a.value - 1) if a.value else 0.0
         how = (

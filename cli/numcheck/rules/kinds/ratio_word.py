@@ -49,7 +49,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
         if factor is None:
             continue
         words, f_lo, f_hi, stating = factor
-        pairs = [(a, b) for _, a, b in from_to(ctx, group) if a.unit == b.unit and a not in stating]
+        pairs = [(a, b) for _, a, b in from_to(ctx, group) if a.unit in (b.unit, "") and a not in stating]
         if not pairs:
             figures = [c for c in group if c not in stating]
             if figures:

@@ -47,7 +47,10 @@ def after(ctx: Context, claim: Claim, chars: int = 60) -> str:
 
 
 def from_to(ctx: Context, group: list[Claim]) -> Iterator[tuple[str, Claim, Claim]]:
-    """Yield (word before "from", A, B) for each "… from A to B" in one sentence."""
+    """Yield (word before "from", A, B) for each "… from A to B" in one sentence.
+
+    A bare A takes B's unit ("from 300 to 200 tonnes"); callers compare A and B as such.
+    """
     for a, b in pairwise(group):
         words = between(ctx, a, b)
         if words is None or not _TO.match(words):
