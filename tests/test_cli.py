@@ -64,9 +64,10 @@ def test_draft_with_plausibility_errors_fails():
     result = run_cli("check", DRAFT)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert any(":7:" in line and " error hours-per-day " in line for line in lines)
+    assert any(":8:" in line and " error hours-per-day " in line for line in lines)
     assert any(" error share-over-100 " in line and "120%" in line for line in lines)
-    assert "2 errors" in result.stderr
+    assert any(":14:" in line and " error part-exceeds-whole " in line for line in lines)
+    assert "3 errors" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -93,7 +94,7 @@ def test_stdin_and_line_format():
 
 def test_table_format_prints_summary():
     result = run_cli("check", "--format", "table", DRAFT)
-    assert "hours-per-day" in result.stdout and "2 errors in 1 file" in result.stdout
+    assert "hours-per-day" in result.stdout and "3 errors in 1 file" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -136,3 +137,74 @@ def test_bad_rule_file_exits_2(tmp_path):
     result = run_cli("check", "--rules", str(rules), DRAFT)
     assert result.returncode == 2
     assert f"{rules}:4: rule 'x1': key 'level'" in result.stderr and "Traceback" not in result.stderr
+
+
+MANIFEST = """sources:
+  - file: a.md
+    outlet: Daily Planet
+    date: 2026-11-27
+  - file: b.txt
+    outlet: Evening Star
+"""
+
+
+def test_sources_manifest_names_outlets_in_findings(tmp_path):
+    (tmp_path / "a.md").write_text("About 300 people were killed in the attack, police said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Some 2,000 people were killed in the attack, police said.\n", encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text(MANIFEST, encoding="utf-8")
+    result = run_cli("check", "--format", "line", "--sources", str(tmp_path / "sources.yaml"), str(tmp_path))
+    assert "sources-disagree" in result.stdout, result.stdout + result.stderr
+    assert "police in Daily Planet" in result.stdout and "police in Evening Star" in result.stdout
+
+
+def test_the_same_attribution_in_two_outlets_is_two_sources(tmp_path):
+    (tmp_path / "a.txt").write_text("About 300 people were killed, police said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Some 2,000 people were killed, police said.\n", encoding="utf-8")
+    without = run_cli("check", "--format", "line", str(tmp_path))
+    assert "sources-disagree" in without.stdout  # two files are two sources even without a manifest
+
+
+@pytest.mark.parametrize(
+    ("front", "options", "expected"),
+    [
+        ("---\ndate: 2026-11-27\n---\n", [], "stale-date"),
+        ("", ["--date", "2026-11-27"], "stale-date"),
+        ("---\ndate: 2024-01-01\n---\n", [], None),
+        ("", [], None),
+    ],
+)
+def test_stale_dates_use_front_matter_or_date_option(tmp_path, front, options, expected):
+    path = tmp_path / "draft.md"
+    path.write_text(front + "Russia will bring 12,000 workers by the end of 2025.\n", encoding="utf-8")
+    result = run_cli("check", "--format", "line", *options, str(path))
+    if expected:
+        assert expected in result.stdout
+    else:
+        assert "stale-date" not in result.stdout
+
+
+def test_undecidable_checks_are_listed_only_when_asked(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text("The firm cut 4,000 jobs, or 25%.\n", encoding="utf-8")
+    quiet = run_cli("check", "--format", "line", str(path))
+    loud = run_cli("check", "--format", "line", "--show-undecidable", str(path))
+    assert "Undecidable" not in quiet.stdout
+    assert "info share-arithmetic Undecidable (share-arithmetic)" in loud.stdout
+    assert quiet.returncode == loud.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--date", "27/11/2026"], "--date: expected YYYY-MM-DD"),
+        (["--sources", "missing.yaml"], "missing.yaml: no such sources manifest"),
+    ],
+)
+def test_bad_date_or_manifest_is_a_usage_error(arguments, message):
+    result = run_cli("check", *arguments, DRAFT)
+    assert result.returncode == 2 and message in result.stderr
+
+
+def test_strict_rules_flag_unattributed_figures():
+    result = run_cli("check", "--format", "line", "--rules", str(EXAMPLES / "strict-rules.yaml"), DRAFT)
+    assert "strict-needs-attribution" in result.stdout
