@@ -19,6 +19,8 @@ HOLDS, INCONSISTENT, UNDECIDABLE = "holds", "inconsistent", "undecidable"
 DATA = Path(__file__).parent / "data"
 WAGE = {"allowed": ["[currency] / [time]"], "select": {"context": "wage"}}
 TABLE = {"table": "reference.csv", "tolerance": 0.05}
+OVER_TIME = {"scope": "any", "time": "over"}
+WITHIN = {"scope": "within-source", "contrast_words": ["while"]}
 
 # kind, options, text, outcome, the text's date
 CASES = [
@@ -75,7 +77,9 @@ CASES = [
     ("conflict", {"scope": "any"}, "About 300 died on Monday. The death toll was 310.", HOLDS, None),
     ("conflict", {"scope": "any"}, "About 300 died on Monday. The death toll was 900.", INCONSISTENT, None),
     ("conflict", {"scope": "any"}, "As of March 2024, 300 had died. By June 2024, 900 had died.", HOLDS, None),
-    ("conflict", {"scope": "any"}, "As of March 2024, 300 had died. By June 2024, 250 had died.", INCONSISTENT, None),
+    ("conflict", OVER_TIME, "As of March 2024, 300 had died. By June 2024, 900 had died.", HOLDS, None),
+    ("conflict", OVER_TIME, "As of March 2024, 300 had died. By June 2024, 250 had died.", INCONSISTENT, None),
+    ("conflict", WITHIN, "About 300 died in the north, while 900 died in the south.", HOLDS, None),
     ("corroboration", {}, "Reuters said 300 died, while the UN said 2,000 died.", HOLDS, None),
     ("corroboration", {}, "Reuters said 300 died, while the UN said 302 died.", INCONSISTENT, None),
     ("outlier-source", {}, "AP said 300 died; the UN said 305 died; the army said 302 died.", HOLDS, None),

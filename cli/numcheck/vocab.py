@@ -56,6 +56,7 @@ class Vocabulary:
     not_sources: frozenset[str] = frozenset()
     identifier_words: frozenset[str] = frozenset()
     score_words: frozenset[str] = frozenset()
+    tally_words: frozenset[str] = frozenset()
     time_words: frozenset[Phrase] = frozenset()
     units: dict[Phrase, str] = field(default_factory=dict)
     case_sensitive: frozenset[str] = frozenset()
@@ -144,7 +145,7 @@ def _load_modifiers(vocab: Vocabulary, folder: Path) -> None:
     vocab.rounding_fraction = float(rounding["fraction"])
     direction = s.validate(
         data["direction"],
-        {k: s.Field(s.list_of(s.string), default=[]) for k in ("up", "down", "up_after", "down_after")},
+        {k: s.Field(s.list_of(s.string), default=[]) for k in ("up", "down", "change", "up_after", "down_after")},
         path,
         "direction",
     )
@@ -253,10 +254,11 @@ def _load_words(vocab: Vocabulary, folder: Path) -> None:
     nonclaims = _file(
         folder,
         "nonclaims.yaml",
-        {"identifier_words": lists, "score_words": lists, "time_words": lists},
+        {"identifier_words": lists, "score_words": lists, "tally_words": lists, "time_words": lists},
     )
     vocab.identifier_words = frozenset(w.lower().rstrip(".") for w in nonclaims["identifier_words"])
     vocab.score_words = frozenset(w.lower() for w in nonclaims["score_words"])
+    vocab.tally_words = frozenset(w.lower() for w in nonclaims["tally_words"])
     vocab.time_words = frozenset(_phrases(nonclaims["time_words"]))
 
 

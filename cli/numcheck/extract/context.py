@@ -454,8 +454,8 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
                 break
         if source is None:
             for k in range(start, end):
-                if t[k].low not in starts:
-                    continue
+                if t[k].low not in starts or (k > start and t[k].text[:1].isupper()):
+                    continue  # "United States", "Consumer Reports": a capital inside a name is no cue
                 for size in range(min(after_len, end - k), 0, -1):
                     key = tuple(x.low for x in t[k : k + size])
                     if key in vocab.attribution_after:

@@ -119,12 +119,18 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
         line_start = text.rfind("\n", 0, tok.start) + 1
         if not text[line_start : tok.start].strip() and (nxt.end >= len(text) or text[nxt.end] in " \t"):
             return i + 2
-    # sports scores: "won 3-1"
-    if nxt is not None and nxt.text in DASHES and after is not None and after.kind == "num":
-        if tok.text.isdigit() and after.text.isdigit() and int(tok.text) < 30 and int(after.text) < 30:
+    # sports scores "won 3-1" and vote tallies "voted 226-194", "a 5-4 decision"
+    if nxt is not None and nxt.text in DASHES and after is not None and after.kind == "num" and glued(tok, nxt):
+        if tok.text.isdigit() and after.text.isdigit():
             window = {x.low for x in t[max(0, i - 6) : i + 6]}
-            if window & vocab.score_words:
+            small = int(tok.text) < 30 and int(after.text) < 30
+            if (small and window & vocab.score_words) or window & vocab.tally_words:
                 return i + 3
+    # date ranges written with slashes: "2/3 -2/11"
+    if nxt is not None and nxt.text == "/" and after is not None and after.kind == "num" and glued(tok, nxt):
+        k = i + 3
+        if k + 3 < n and t[k].text in DASHES and t[k + 1].kind == "num" and t[k + 2].text == "/":
+            return k + 4
     return i
 
 

@@ -675,7 +675,7 @@ class QuantityReader:
         for m in range(k - 1, max(-1, k - 9), -1):
             if t[m].text in (";", ".", ":") or t[m].low in ("while", "but", "whereas"):
                 return False
-            if t[m].low in direction["up"] or t[m].low in direction["down"]:
+            if t[m].low in direction["up"] or t[m].low in direction["down"] or t[m].low in direction["change"]:
                 return True
         return False
 

@@ -26,7 +26,10 @@ _ANCHOR = re.compile(
     rf"(?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b)?"
     rf"|(?P<lone_year>(?:19|20)\d\d)\b(?![-–]\d)"
     rf"|(?P<weekday>{'|'.join(_WEEKDAYS)})\b"
-    rf"|(?P<relative>week|month|year|yesterday|today)\b)",
+    rf"|(?P<relative>week|month|year|yesterday|today)\b)"
+    rf"|\b(?P<ago>(?:\d{{1,3}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    rf"|twenty|thirty|fifty|several|a few)[ \t]+(?:year|month|week|day|decade)s?[ \t]+ago)\b"
+    rf"|\b(?P<now>today|now|currently|nowadays|at present)\b",
     re.IGNORECASE,
 )
 
@@ -35,10 +38,14 @@ def anchors(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """Return (start, end, cue, when) for each time anchor in text[start:end].
 
     `when` is an ISO-like partial date ("2024", "2024-03", "2024-03-05"), "--03" for a month
-    without a year, a weekday, or a relative word with its cue ("last week").
+    without a year, a weekday, a relative word with its cue ("last week"), a span back
+    ("fifteen years ago") or "now" (today, currently).
     """
     found = []
     for match in _ANCHOR.finditer(text, start, end):
+        if match.group("ago") or match.group("now"):
+            found.append((match.start(), match.end(), "relative", (match.group("ago") or "now").lower()))
+            continue
         cue = match.group("cue").lower()
         when = _when(match, cue)
         if when is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -25,8 +26,10 @@ DOC = (
     "chooses pairs from different sources (files, or attributions in one file), from the "
     "same source, or any. Figures that state a change (rose by …) are not compared with "
     "levels. Currencies never convert. Figures anchored at different times (\"as of March\", "
-    '"in September") are updates, not conflicts; but a running total (a concept marked '
-    "`cumulative`, such as deaths) that is lower at the later date is flagged."
+    '"in September") are updates, not conflicts; with `time: over` only such pairs of a running '
+    "total (a concept marked `cumulative`, such as deaths) are compared, and a total lower at "
+    "the later date is flagged. Within one source, two figures of one sentence are taken to "
+    "count different things."
 )
 OPTIONS = {
     "scope": s.Field(
@@ -41,7 +44,19 @@ OPTIONS = {
     ),
     "min_ratio": s.Field(s.number, default=1.0, doc="report only gaps at least this many times"),
     "assume_per": s.Field(s.string, doc="read a bare duration as per this time unit (a shift a day)"),
+    "time": s.Field(
+        s.one_of("same", "over"),
+        default="same",
+        doc="same: compare figures of one time (anchors equal or absent); over: only a running total "
+        "(a `cumulative` concept) at two dates, flagged when it falls",
+    ),
+    "contrast_words": s.Field(
+        s.list_of(s.string),
+        default=[],
+        doc="skip a pair when either sentence has one of these (\"while\", \"rest of\"): it contrasts two things",
+    ),
 }
+_PUNCTUATION = re.compile(r"[^\w'’-]+")
 MAX_PAIRWISE = 60  # beyond this many figures of one quantity, compare neighbours only
 
 
@@ -115,11 +130,14 @@ def _compare(rule: Rule, key: str, members: list[Claim], vocab: Vocabulary) -> l
             continue
         if ua != ub and (not convertible or not compatible(ua, ub)):
             continue
-        if ca.when and cb.when and ca.when != cb.when:
-            # Anchored at different times: an update, not a conflict — unless a running total fell.
-            fell = _fell(rule, key, a, b) if cumulative and ua == ub else None
+        dated_apart = bool(ca.when and cb.when and ca.when != cb.when)
+        if rule.options["time"] == "over":
+            # Figures anchored at different times are updates; a running total must not fall.
+            fell = _fell(rule, key, a, b) if dated_apart and cumulative and ua == ub else None
             if fell is not None:
                 findings.append(fell)
+            continue
+        if dated_apart or _contrasted(rule, ca, cb):
             continue
         ib_in_a = tuple(convert(end, ub, ua) for end in ib)
         if None in ib_in_a or overlap(ia, ib_in_a):  # type: ignore[arg-type]
@@ -129,6 +147,21 @@ def _compare(rule: Rule, key: str, members: list[Claim], vocab: Vocabulary) -> l
             continue
         findings.append(finding(rule, [ca, cb], _explain(key, a, b, ib_in_a, ratio)))
     return findings
+
+
+def _contrasted(rule: Rule, a: Claim, b: Claim) -> bool:
+    """Return True when the pair is better read as two things set side by side.
+
+    Within one source, two figures of one sentence, or of sentences that contrast ("while",
+    "the rest of"), usually count different things; only a repeated figure is a conflict.
+    """
+    if rule.options["scope"] != "within-source":
+        return False
+    if a.source == b.source and a.sentence == b.sentence:
+        return True
+    words = [f" {w.strip().lower()} " for w in rule.options["contrast_words"]]
+    texts = [" " + _PUNCTUATION.sub(" ", c.sentence.lower()) + " " for c in (a, b)]
+    return any(w in text for text in texts for w in words)
 
 
 def _fell(rule: Rule, key: str, a, b) -> Finding | None:

@@ -8,16 +8,23 @@ from numcheck import schema as s
 from numcheck.extract.context import lexical_dimension
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import describe, finding
+from numcheck.rules.kinds.relations import before
 from numcheck.rules.model import Context, Rule
 
 DOC = (
     "Flags a selected figure whose unit's dimension, by word (\"\" for counts, \"[currency]\", "
     '"[currency] / [time]", "[time]" …), is not among `allowed`. Shares (percent, fraction) '
-    "and multiples are allowed for counts unless `shares` is false."
+    "and multiples are allowed for counts unless `shares` is false. With `lead`, only figures "
+    "written right after one of its words are judged."
 )
 OPTIONS = {
     "allowed": s.Field(s.list_of(s.text), required=True, doc='dimensions by word; "" is a plain count'),
     "shares": s.Field(s.boolean, default=True, doc="also allow percent, fraction and times"),
+    "lead": s.Field(
+        s.list_of(s.string),
+        default=[],
+        doc='judge only figures right after one of these words ("a wage of", "earns")',
+    ),
 }
 
 
@@ -28,8 +35,11 @@ def validate(options: dict, path: str, what: str, line_of: Callable[[str], int])
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return a finding for each figure in a unit its measure cannot have."""
     allowed = set(rule.options["allowed"])
+    leads = tuple(f"{w.lower()} " for w in rule.options["lead"])
     findings = []
     for claim in claims:
+        if leads and not before(ctx, claim, 40).endswith(leads):
+            continue
         if rule.options["shares"] and claim.unit in ("percent", "fraction", "times", "percentage_point"):
             continue
         dimension = lexical_dimension(claim.unit, ctx.vocab)

@@ -15,8 +15,8 @@ from numcheck.rules.selector import measure_head
 
 DOC = (
     'Pairs an exact figure ("412 people") with a hedged one ("about 300") of the same concept '
-    "or measure from the same source and the same time; flags the exact figure when it lies "
-    "outside the hedged figure's margin (and its own rounding)."
+    "or measure from the same source and the same time, stated in different sentences; flags "
+    "the exact figure when it lies outside the hedged figure's margin (and its own rounding)."
 )
 OPTIONS: dict[str, s.Field] = {}
 
@@ -38,6 +38,8 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
         hedged = [c for c in members if c.qualifier == "approximate"]
         for e in exact:
             for a in hedged:
+                if e.sentence == a.sentence:
+                    continue  # one sentence with two figures of one kind usually counts two things
                 lo, hi = widened(e, ctx.vocab)
                 e_in_a = (convert(lo, e.unit, a.unit), convert(hi, e.unit, a.unit))
                 if None in e_in_a:
