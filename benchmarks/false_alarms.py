@@ -20,7 +20,7 @@ CLAIMS = ROOT.parent / "shared" / "corpora" / "quantemp" / "test_claims.txt"
 sys.path.insert(0, str(ROOT / "cli"))
 
 
-def check_text(text: str, rules: list, vocab) -> list:
+def check_text(text: str, rules: list, vocab, undecidable: bool = False) -> list:
     """Run the rules on one plain text."""
     from numcheck.extract import extract
     from numcheck.read.document import Document
@@ -29,7 +29,8 @@ def check_text(text: str, rules: list, vocab) -> list:
     from numcheck.rules.model import Context
 
     doc = Document("claim", text, prose_view(text, "text"))
-    return run(rules, extract(doc, vocab), Context(vocab, texts={"claim": doc.prose}))
+    ctx = Context(vocab, texts={"claim": doc.prose}, show_undecidable=undecidable)
+    return run(rules, extract(doc, vocab), ctx)
 
 
 def main() -> None:
@@ -37,6 +38,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=500)
     parser.add_argument("--show", action="store_true", help="print every finding with its claim")
+    parser.add_argument("--undecidable", action="store_true", help="count checks that could not decide too")
     args = parser.parse_args()
 
     from numcheck.pipeline import check, read_and_extract
@@ -57,9 +59,9 @@ def main() -> None:
     by_rule: Counter[str] = Counter()
     flagged = 0
     for number, line in enumerate(lines, start=1):
-        findings = check_text(line, rules, vocab)
+        findings = check_text(line, rules, vocab, args.undecidable)
         flagged += bool(findings)
-        by_rule.update(f"{f.rule} ({f.level})" for f in findings)
+        by_rule.update(f"{f.rule} ({'undecidable' if f.outcome == 'undecidable' else f.level})" for f in findings)
         if args.show:
             for f in findings:
                 print(f"\n#{number} {line}\n   {f.level} {f.rule}: {f.message}")

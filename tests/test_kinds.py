@@ -50,6 +50,7 @@ CASES = [
     ("direction", {}, "Exports rose from 300 to 200 tonnes.", INCONSISTENT, None),
     ("granularity", {}, "Of 27 respondents, 51.9% said yes.", HOLDS, None),
     ("granularity", {}, "Of 27 respondents, 51.5% said yes.", INCONSISTENT, None),
+    ("granularity", {}, "Of about 27 respondents, 51.5% said yes.", UNDECIDABLE, None),
     (
         "derive",
         {
@@ -72,6 +73,17 @@ CASES = [
         },
         "They earn $2.5 per hour for 12-hour shifts, or $700 per month.",
         HOLDS,
+        None,
+    ),
+    (
+        "derive",
+        {
+            "inputs": {"rate": {"per": "hour"}, "shift": {"dimension": "[time]"}},
+            "expression": "rate + shift",
+            "against": {"per": "month"},
+        },
+        "They earn $2.5 per hour for 12-hour shifts, or $700 per month.",
+        UNDECIDABLE,
         None,
     ),
     ("conflict", {"scope": "any"}, "About 300 died on Monday. The death toll was 310.", HOLDS, None),

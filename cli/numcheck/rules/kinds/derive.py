@@ -135,8 +135,11 @@ def _compare(rule: Rule, bound: dict[str, Claim], targets: list[Claim], vocab: V
     try:
         slo, shi, unit = ex.evaluate(options["_tree"], stated_env)
         wlo, whi, _ = ex.evaluate(options["_tree"], wide_env)
-    except ex.ExpressionError:
-        return []  # undecidable for this binding: units do not combine
+    except ex.ExpressionError as exc:
+        text = f"{options['expression']} cannot be computed for " + ", ".join(
+            f"{name} = {describe(claim)}" for name, claim in bound.items()
+        )
+        return [finding(rule, list(bound.values()), f"{text}: {exc}", outcome="undecidable")]
     findings = []
     for target in targets:
         if target in bound.values():

@@ -59,11 +59,14 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     findings = []
     for group in sentences(claims):
         for share, size in _share_and_group(ctx, group):
-            if share.qualifier != "exact" or size.qualifier != "exact":
-                continue
             n = size.value
-            if n != int(n) or n <= 0 or n > rule.options["max_group"] or size.precision > 1:
-                continue  # "of 1,200 people" may be rounded: nothing to test
+            if n != int(n) or n <= 0 or n > rule.options["max_group"]:
+                continue  # a large group can give any share to a whole percent: it holds
+            if share.qualifier != "exact" or size.qualifier != "exact" or size.precision > 1:
+                # "about 30%", "of some 200 people", "of 1,200 people" (maybe rounded): nothing exact to test
+                text = f"{describe(share)} of {describe(size)}: the share or the group size is not exact"
+                findings.append(finding(rule, [share, size], text, outcome="undecidable"))
+                continue
             percent = as_percent(share.value, share.unit)
             precision = as_percent(share.precision, share.unit)
             if share.unit == "percent" and precision >= 1 and percent % 10 == 0:

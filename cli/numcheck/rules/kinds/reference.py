@@ -118,6 +118,11 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             lo, hi = widened(claim, ctx.vocab)
             mine = (convert(lo, claim.unit, row["unit"]), convert(hi, claim.unit, row["unit"]))
             if None in mine:
+                text = (
+                    f"{describe(claim)} is in {claim.unit or 'no unit'}, which does not convert to the "
+                    f"{row['unit'] or 'plain count'} of the reference {row['where']}"
+                )
+                findings.append(finding(rule, [claim], text, outcome="undecidable"))
                 continue
             low, high = row["interval"]
             allowed = (low - abs(low) * tolerance, high + abs(high) * tolerance)
