@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"`+[^`\n]*`+")
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
-_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # A scheme or "www." then non-space characters, or an e-mail address; bounded repeats keep
 # every attempt short, so the scan stays linear.
@@ -88,42 +87,50 @@ def front_matter(text: str) -> dict[str, str]:
     return found
 
 
-def _markdown_code_spans(text: str) -> list[tuple[int, int]]:
-    """Return the spans of fenced and indented code blocks, line by line."""
-    spans = []
-    offset = 0
-    fence: str | None = None
-    previous_blank = True
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        match = _FENCE.match(line)
-        if fence is not None:
-            spans.append((offset, offset + len(line)))
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-        elif match:
-            fence = match.group(1)
-            spans.append((offset, offset + len(line)))
-        elif stripped and (line.startswith("    ") or line.startswith("\t")) and previous_blank:
-            spans.append((offset, offset + len(line)))
-            offset += len(line)
-            continue  # an indented block continues while lines stay indented
-        previous_blank = not stripped
-        offset += len(line)
-    return spans
+@cache
+def _markdown_parser():
+    """Build the CommonMark parser (with tables) once, on first use."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
 
 
 def markdown_prose(text: str) -> str:
-    """Blank front matter, code, comments, tags and link targets of a Markdown text."""
-    spans = _markdown_code_spans(text)
+    """Keep the prose of a Markdown text: the inline content of paragraphs, headings, lists,
+    quotes and tables, with inline code, link targets, tags and comments blanked.
+
+    markdown-it-py finds the block structure (fenced and indented code, HTML blocks, front
+    matter is blanked before it parses); every line it does not report as inline content is
+    blanked, and HTML blocks get the HTML prose view. Offsets never move.
+    """
     front = _front_matter_span(text)
-    if front:
-        spans.append(front)
-    spans.extend(_comment_spans(text))
-    for pattern in (_INLINE_CODE, _LINK_TARGET, _REFERENCE_DEF, _TAG):
-        spans.extend(m.span() for m in pattern.finditer(text))
+    body = _blank_spans(text, [front]) if front else text
+    lines = body.splitlines(keepends=True)
+    role = [""] * len(lines)
+    for token in _markdown_parser().parse(body):
+        if token.map is None or token.type not in ("inline", "html_block"):
+            continue
+        mark = "prose" if token.type == "inline" else "html"
+        for number in range(token.map[0], min(token.map[1], len(lines))):
+            role[number] = role[number] or mark
+    pieces: list[str] = []
+    html_run: list[str] = []
+    for line, kind in zip(lines, role, strict=True):
+        if kind == "html":
+            html_run.append(line)
+            continue
+        if html_run:
+            pieces.append(html_prose("".join(html_run)))
+            html_run = []
+        pieces.append(line if kind == "prose" else blank(line))
+    if html_run:
+        pieces.append(html_prose("".join(html_run)))
+    view = "".join(pieces)
+    spans = _comment_spans(view)
+    for pattern in (_INLINE_CODE, _LINK_TARGET, _TAG):
+        spans.extend(m.span() for m in pattern.finditer(view))
     # A link target is blanked but its brackets and text stay readable.
-    return _blank_spans(text, spans)
+    return _blank_spans(view, spans)
 
 
 def _hidden_element_spans(text: str) -> list[tuple[int, int]]:
