@@ -27,6 +27,19 @@ class Format(StrEnum):
     table = "table"
     line = "line"
     json = "json"
+    jsonl = "jsonl"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    markdown = "markdown"
+
+
+class ClaimFormat(StrEnum):
+    """Output formats for claims."""
+
+    table = "table"
+    line = "line"
+    json = "json"
 
 
 class FailOn(StrEnum):
@@ -70,16 +83,27 @@ def main_options(
     """Check the numbers in news articles."""
 
 
-def _format(chosen: Format | None) -> Format:
+def _format(chosen: Format | ClaimFormat | None, claims: bool = False) -> str:
+    """Pick the format: the one asked for; GitHub annotations in GitHub Actions; a table on a terminal."""
     if chosen is not None:
-        return chosen
-    return Format.table if sys.stdout.isatty() else Format.line
+        return chosen.value
+    if not claims and os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "table" if sys.stdout.isatty() else "line"
 
 
-def _read(paths: list[str], max_size: float, sources: str | None = None):
+StdinName = Annotated[
+    str | None,
+    typer.Option("--stdin-filename", help="Name standard input (-) in reports; its extension sets the format."),
+]
+Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
+
+
+def _read(paths: list[str], settings, exclude: list[str]):
+    """Read and extract, with a progress bar on a terminal for long runs; exit 2 when nothing is readable."""
     from numcheck.pipeline import read_and_extract, report_problems
 
-    run = read_and_extract(paths, int(max_size * 1024 * 1024), sources)
+    run = read_and_extract(paths, settings, exclude)
     report_problems(run)
     if run.files == 0:
         if not run.usage_errors and not run.problems:
@@ -88,15 +112,35 @@ def _read(paths: list[str], max_size: float, sources: str | None = None):
     return run
 
 
+def _settings(config, max_size: float, sources: str | None, stdin_name: str | None):
+    """Settings shared by check and extract: the command line over the configuration."""
+    from numcheck.pipeline import Settings
+
+    return Settings(
+        max_bytes=int(max_size * 1024 * 1024),
+        sources=sources or config.sources,
+        stdin_name=stdin_name,
+    )
+
+
 @app.command()
 def check(
     paths: Paths,
     rules: RulePaths = None,
     no_default_rules: NoDefaults = False,
     format: FormatOption = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write the report to this file.", show_default=False)
+    ] = None,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level.")
-    ] = FailOn.error,
+        FailOn | None,
+        typer.Option(
+            "--fail-on", help="Exit 1 when a finding is at or above this level [default: error].", show_default=False
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means a usage or input error).")
+    ] = False,
     max_size: MaxSize = 10.0,
     sources: Sources = None,
     date: Annotated[
@@ -106,53 +150,141 @@ def check(
     show_undecidable: Annotated[
         bool, typer.Option("--show-undecidable", help="List checks that could not decide, at info.")
     ] = False,
+    warn_unused_suppressions: Annotated[
+        bool, typer.Option("--warn-unused-suppressions", help="Report numcheck comments that silenced nothing.")
+    ] = False,
+    baseline: Annotated[
+        str | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        str | None, typer.Option("--write-baseline", help="Record the current findings in this file and exit 0.")
+    ] = None,
+    diff: Annotated[
+        str | None, typer.Option("--diff", help="Report only findings on lines changed since this git ref.")
+    ] = None,
+    stdin_filename: StdinName = None,
+    isolated: Isolated = False,
 ) -> None:
     """Extract the claims, run the rules, print the findings; exit 1 on findings at the fail level."""
+    from numcheck.config import discover
     from numcheck.pipeline import check as run_checks
     from numcheck.report import exit_code, summary, summary_line
 
+    config = discover(paths, isolated)
+    date = date or config.date
     if date is not None and _ISO_DAY.fullmatch(date) is None:
         print(f"numcheck: error: --date: expected YYYY-MM-DD, got '{date}'", file=sys.stderr)
         raise typer.Exit(2)
-    run = _read(paths, max_size, sources)
-    run_checks(run, rules or [], not no_default_rules, today=date, undecidable=show_undecidable)
+    settings = _settings(config, max_size, sources, stdin_filename)
+    settings.rule_paths = [*config.rules, *(rules or [])]
+    settings.default_rules = config.default_rules and not no_default_rules
+    settings.today = date
+    settings.undecidable = show_undecidable
+    settings.warn_unused = warn_unused_suppressions
+    settings.baseline = baseline
+    settings.diff = diff
+    run = _read(paths, settings, config.exclude)
+    run_checks(run, settings, config)
+    if write_baseline:
+        from numcheck.report.baseline import write_baseline as record
+
+        record(run.findings, write_baseline)
+        print(f"numcheck: recorded {len(run.findings)} findings in {write_baseline}", file=sys.stderr)
+        raise typer.Exit(2 if run.usage_errors else 0)
     counts = summary(run.findings, run.files, len(run.claims))
     chosen = _format(format)
-    if chosen is Format.json:
-        from numcheck.report.plain import write_json
-
-        write_json(
-            {
-                "version": 1,
-                "claims": [c.to_json() for c in run.claims],
-                "findings": [f.to_json() for f in run.findings],
-                "summary": counts,
-            },
-            sys.stdout,
-        )
-    elif chosen is Format.table:
-        from numcheck.report.table import write_findings_table
-
-        write_findings_table(run.findings, summary_line(counts), sys.stdout)
-    else:
-        from numcheck.report.plain import write_findings_lines
-
-        write_findings_lines(run.findings, sys.stdout)
-        print(summary_line(counts), file=sys.stderr)
-    code = exit_code(run.findings, fail_on.value)
+    _write(chosen, run, counts, summary_line(counts), output)
+    level = fail_on.value if fail_on is not None else (config.fail_on or "error")
+    code = 0 if exit_zero else exit_code(run.findings, level)
     raise typer.Exit(2 if run.usage_errors else code)
 
 
+def _write(chosen: str, run, counts: dict, line: str, output: str | None) -> None:
+    """Write the findings in the chosen format to stdout or a file; the summary goes to stderr."""
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    if chosen == "json":
+        from numcheck.report.plain import write_json
+
+        findings = [f.to_json() for f in run.findings]
+        claims = [c.to_json() for c in run.claims]
+        write_json({"version": 1, "claims": claims, "findings": findings, "summary": counts}, buffer)
+    elif chosen == "jsonl":
+        from numcheck.report.plain import write_jsonl
+
+        write_jsonl(run.findings, buffer)
+    elif chosen == "sarif":
+        from numcheck.report.plain import write_json
+        from numcheck.report.sarif import sarif
+
+        write_json(sarif(run.findings, run.rule_names), buffer)
+    elif chosen == "github":
+        from numcheck.report.github import write_github
+        from numcheck.report.markdown import markdown_report
+
+        write_github(run.findings, buffer)
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:  # GitHub shows only 10 annotations of a kind per step: the summary lists all
+            with contextlib.suppress(OSError), open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(markdown_report(run.findings, line) + "\n")
+    elif chosen == "junit":
+        from numcheck.report.junit import write_junit
+
+        write_junit(run.findings, list(run.texts), buffer)
+    elif chosen == "markdown":
+        from numcheck.report.markdown import markdown_report
+
+        buffer.write(markdown_report(run.findings, line) + "\n")
+    elif chosen == "table":
+        from numcheck.report.table import write_findings_table
+
+        target = sys.stdout if output is None else buffer
+        write_findings_table(run.findings, line, target)
+    else:
+        from numcheck.report.plain import write_findings_lines
+
+        write_findings_lines(run.findings, buffer)
+    text = buffer.getvalue()
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            from numcheck.errors import ConfigError
+
+            raise ConfigError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
+    if output is not None or chosen not in ("table", "markdown", "json"):
+        print(line, file=sys.stderr)  # stdout stays machine-readable
+
+
 @app.command()
-def extract(paths: Paths, format: FormatOption = None, max_size: MaxSize = 10.0, sources: Sources = None) -> None:
+def extract(
+    paths: Paths,
+    format: Annotated[
+        ClaimFormat | None,
+        typer.Option("--format", "-f", help="table on a terminal, line otherwise.", show_default=False),
+    ] = None,
+    max_size: MaxSize = 10.0,
+    sources: Sources = None,
+    stdin_filename: StdinName = None,
+    isolated: Isolated = False,
+) -> None:
     """Print every numeric claim found and how it was read."""
-    run = _read(paths, max_size, sources)
-    chosen = _format(format)
-    if chosen is Format.json:
+    from numcheck.config import discover
+
+    config = discover(paths, isolated)
+    run = _read(paths, _settings(config, max_size, sources, stdin_filename), config.exclude)
+    chosen = _format(format, claims=True)
+    if chosen == "json":
         from numcheck.report.plain import write_json
 
         write_json({"version": 1, "claims": [c.to_json() for c in run.claims]}, sys.stdout)
-    elif chosen is Format.table:
+    elif chosen == "table":
         from numcheck.report.table import write_claims_table
 
         write_claims_table(run.claims, sys.stdout)
@@ -161,6 +293,23 @@ def extract(paths: Paths, format: FormatOption = None, max_size: MaxSize = 10.0,
 
         write_claims_lines(run.claims, sys.stdout)
     raise typer.Exit(2 if run.usage_errors else 0)
+
+
+@app.command("config")
+def show_config(
+    paths: Annotated[list[str] | None, typer.Argument(help="Where the files to check are (default: here).")] = None,
+    isolated: Isolated = False,
+) -> None:
+    """Print the effective configuration and the file(s) it came from."""
+    import yaml
+
+    from numcheck.config import discover
+
+    config = discover(paths or ["."], isolated)
+    data = config.as_dict()
+    files = data.pop("files")
+    print("# from: " + (", ".join(files) if files else "no configuration file (defaults)"))
+    sys.stdout.write(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
 
 
 rules_app = typer.Typer(

@@ -38,6 +38,8 @@ class Claim:
     when: str | None = None  # the time the figure is anchored at: "2024-06", "2025", "monday"
     when_cue: str | None = None  # the words that anchor it: "as of", "by the end of", "in"
     outlet: str | None = None  # who published the text (front matter or --sources manifest)
+    end_line: int = 0  # where the figure's text ends: 1-based line, and column just past it
+    end_column: int = 0
 
     def to_json(self) -> dict:
         """Return the claim as a JSON-able dict in contract field order."""
@@ -57,6 +59,9 @@ class Finding:
     message: str
     claims: tuple[str, ...] = ()
     outcome: str = "inconsistent"  # or "undecidable": the check could not decide
+    end_line: int = 0  # the end of the first figure: 1-based line, column just past it
+    end_column: int = 0
+    fingerprint: str = ""  # rule, file and the figures' words: stable when lines move
 
     def to_json(self) -> dict:
         """Return the finding as a JSON-able dict."""

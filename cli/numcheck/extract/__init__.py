@@ -95,6 +95,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 times = _figure_times(anchors(prose, s_start, s_end), prose, vocab)
             when = _nearest_anchor(times, start, end)
             line, column = doc.position(start)
+            end_line, end_column = doc.position(end)
             claims.append(
                 Claim(
                     source=doc.source,
@@ -122,6 +123,8 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     when=when[1] if when else None,
                     when_cue=when[0] if when else None,
                     outlet=doc.outlet,
+                    end_line=end_line,
+                    end_column=end_column,
                 )
             )
             i = floor = q.last

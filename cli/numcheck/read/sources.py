@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from fnmatch import fnmatch
 from pathlib import Path
 
 from numcheck.errors import InputError
@@ -19,8 +20,17 @@ BOMS = (
 )
 
 
-def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Return the files named or found under the given paths, and one error per bad path."""
+def _excluded(path: Path, folder: Path, patterns: list[str]) -> bool:
+    """Return True when a found file matches an exclude glob, by name or by path under its folder."""
+    relative = path.relative_to(folder).as_posix()
+    return any(fnmatch(relative, p) or fnmatch(path.name, p) or fnmatch(path.as_posix(), p) for p in patterns)
+
+
+def expand_paths(paths: list[str], exclude: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """Return the files named or found under the given paths, and one error per bad path.
+
+    `exclude` globs drop files found in folders; a file named on its own is always read.
+    """
     files: list[str] = []
     errors: list[str] = []
     for given in paths:
@@ -29,7 +39,11 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
             continue
         path = Path(given)
         if path.is_dir():
-            found = sorted(str(p) for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
+            found = sorted(
+                str(p)
+                for p in path.rglob("*")
+                if p.suffix.lower() in TEXT_SUFFIXES and p.is_file() and not _excluded(p, path, exclude or [])
+            )
             if not found:
                 errors.append(f"{given}: no .txt, .md, .markdown or .html files in this directory")
             files.extend(found)
@@ -79,9 +93,14 @@ def kind_of(path: str) -> str:
     return "text"
 
 
-def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one file into a Document, or raise InputError with a one-line reason."""
+def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> Document:
+    """Read one file into a Document, or raise InputError with a one-line reason.
+
+    `name` reports standard input ("-") under a file name, whose extension sets the format.
+    """
     data = _read_bytes(path, max_bytes)
+    if path == "-":
+        path = name or "-"
     if len(data) > max_bytes:
         limit = f"{max_bytes / 1024 / 1024:g} MB"
         raise InputError(f"{path}: larger than {limit} (raise the limit with --max-size)")

@@ -44,6 +44,12 @@ def write_claims_lines(claims: list[Claim], out: TextIO) -> None:
         out.write(f'{c.source}:{c.line}:{c.column}: "{c.text}" = {claim_reading(c)} [{"; ".join(extras)}]\n')
 
 
+def write_jsonl(findings: list[Finding], out: TextIO) -> None:
+    """Write one JSON object per finding per line."""
+    for f in findings:
+        out.write(json.dumps(f.to_json(), ensure_ascii=False, allow_nan=False) + "\n")
+
+
 def write_json(data: dict, out: TextIO) -> None:
     """Write a JSON document with a trailing newline."""
     json.dump(data, out, ensure_ascii=False, indent=2, allow_nan=False)

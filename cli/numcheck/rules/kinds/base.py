@@ -28,7 +28,22 @@ def finding(rule: Rule, claims: list[Claim], explanation: str, outcome: str = "i
         message=message,
         claims=tuple(c.id for c in claims),
         outcome=outcome,
+        end_line=first.end_line,
+        end_column=first.end_column,
+        fingerprint=fingerprint(rule.id, first.source, claims),
     )
+
+
+def fingerprint(rule_id: str, source: str, claims: list[Claim]) -> str:
+    """Identify a finding by its rule, file, and its figures' text and sentences — not by lines.
+
+    Editing elsewhere in a file moves lines but keeps this, so a baseline still knows it.
+    """
+    import hashlib
+
+    words = sorted(f"{c.text}\x1f{c.sentence}" for c in claims)
+    raw = "\x1e".join([rule_id, source.replace("\\", "/"), *words])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
 
 
 def unit_label(unit: str) -> str:
