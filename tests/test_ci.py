@@ -267,3 +267,38 @@ def test_diff_reports_only_changed_lines(tmp_path):
     assert not any("a.md:1:" in x for x in lines)
     bad_ref = run_cli("check", "--diff", "no-such-ref", str(path), cwd=tmp_path)
     assert bad_ref.returncode == 2 and "--diff" in bad_ref.stderr
+
+
+# -- distribution ----------------------------------------------------------------------
+
+
+def test_pre_commit_hook_runs_numcheck_on_drafts(tmp_path):
+    import re
+
+    import yaml
+
+    from tests.conftest import ROOT
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "numcheck" and hook["language"] == "python" and hook["require_serial"] is True
+    pattern = re.compile(hook["files"])
+    assert all(pattern.search(n) for n in ("a.md", "b.markdown", "c.html", "d.htm", "e.txt"))
+    assert not any(pattern.search(n) for n in ("setup.py", "data.csv"))
+    command = hook["entry"].split()
+    assert command[:2] == ["numcheck", "check"]
+    path = write(tmp_path, "a.md", BAD)
+    result = run_cli(*command[1:], str(path))
+    assert result.returncode == 1 and "hours-per-day" in result.stdout
+
+
+def test_action_is_composite_and_keeps_inputs_out_of_scripts():
+    import yaml
+
+    from tests.conftest import ROOT
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    runs = [step["run"] for step in action["runs"]["steps"] if "run" in step]
+    assert any("--format github" in r for r in runs) and any("--format sarif" in r for r in runs)
+    assert not any("${{" in r for r in runs)  # inputs arrive as environment variables
+    assert set(action["inputs"]) >= {"paths", "args", "sarif"}
