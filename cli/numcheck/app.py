@@ -12,6 +12,7 @@ import typer
 from numcheck import __version__
 
 _ISO_DAY = __import__("re").compile(r"\d{4}-\d{2}-\d{2}")
+PROGRESS_FROM = 20  # files: below this a run is over before a bar could be read
 
 app = typer.Typer(
     add_completion=False,
@@ -103,13 +104,46 @@ def _read(paths: list[str], settings, exclude: list[str]):
     """Read and extract, with a progress bar on a terminal for long runs; exit 2 when nothing is readable."""
     from numcheck.pipeline import read_and_extract, report_problems
 
-    run = read_and_extract(paths, settings, exclude)
+    if not sys.stderr.isatty() or os.environ.get("GITHUB_ACTIONS") == "true":
+        run = read_and_extract(paths, settings, exclude)  # piped: nothing but the report
+    else:
+        bar = _ProgressBar()
+        try:
+            run = read_and_extract(paths, settings, exclude, bar.advance)
+        finally:
+            bar.close()
     report_problems(run)
     if run.files == 0:
         if not run.usage_errors and not run.problems:
             print("numcheck: error: nothing to check", file=sys.stderr)
         raise typer.Exit(2)
     return run
+
+
+class _ProgressBar:
+    """A progress bar on the terminal's stderr, made (and rich imported) only for long runs."""
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.task = None
+
+    def advance(self, done: int, total: int) -> None:
+        """Show how many files are read; a short run never shows a bar."""
+        if total < PROGRESS_FROM:
+            return
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("reading", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        """Remove the bar."""
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _settings(config, max_size: float, sources: str | None, stdin_name: str | None):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -46,8 +47,13 @@ class Run:
     rule_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule id → (kind, description)
 
 
-def read_and_extract(paths: list[str], settings: Settings, exclude: list[str] | None = None) -> Run:
-    """Read every file and extract its claims; unreadable files become problems."""
+def read_and_extract(
+    paths: list[str], settings: Settings, exclude: list[str] | None = None, progress: Callable | None = None
+) -> Run:
+    """Read every file and extract its claims; unreadable files become problems.
+
+    `progress(done, total)` is called after each file when given (a terminal's progress bar).
+    """
     from numcheck.extract import extract
     from numcheck.read import expand_paths, load
     from numcheck.read.manifest import key, load_manifest
@@ -59,6 +65,8 @@ def read_and_extract(paths: list[str], settings: Settings, exclude: list[str] | 
     files, errors = expand_paths(paths, exclude or [])
     run = Run(usage_errors=errors)
     for number, path in enumerate(files, start=1):
+        if progress is not None:
+            progress(number - 1, len(files))
         try:
             doc = load(path, settings.max_bytes, name=settings.stdin_name if path == "-" else None)
         except InputError as exc:
