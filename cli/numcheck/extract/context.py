@@ -436,42 +436,43 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
             clauses.append(k + 1)
     clauses.append(n)
     found: list[tuple[int, int, str, str]] = []
-    before_len = vocab.longest["attribution_before"]
-    after_len = vocab.longest["attribution_after"]
     for start, end in itertools.pairwise(clauses):
         source = cue = None
-        for k in range(start, end):
-            if t[k].low not in starts:
-                continue
-            for size in range(min(before_len, end - k), 0, -1):
-                key = tuple(x.low for x in t[k : k + size])
-                if key in vocab.attribution_before:
-                    name = _source_after(t, k + size, vocab)
-                    if name:
-                        source, cue = name, " ".join(x.text for x in t[k : k + size])
-                    break
+        # A cue before its source ("according to X") wins over one after it ("X said").
+        for k, size in _cues(vocab, t, start, end, vocab.attribution_before, "attribution_before", names_ok=True):
+            source = _source_after(t, k + size, vocab)
             if source:
+                cue = " ".join(x.text for x in t[k : k + size])
                 break
         if source is None:
-            for k in range(start, end):
-                if t[k].low not in starts or (k > start and t[k].text[:1].isupper()):
-                    continue  # "United States", "Consumer Reports": a capital inside a name is no cue
-                for size in range(min(after_len, end - k), 0, -1):
-                    key = tuple(x.low for x in t[k : k + size])
-                    if key in vocab.attribution_after:
-                        name = _source_before(t, k, start, vocab)
-                        if name is None and k > start and t[k - 1].text == ",":
-                            name = _source_after(t, k + size, vocab)
-                        if name:
-                            source, cue = name, " ".join(x.text for x in t[k : k + size])
-                        break
+            for k, size in _cues(vocab, t, start, end, vocab.attribution_after, "attribution_after", names_ok=False):
+                source = _source_before(t, k, start, vocab)
+                if source is None and k > start and t[k - 1].text == ",":
+                    source = _source_after(t, k + size, vocab)
                 if source:
+                    cue = " ".join(x.text for x in t[k : k + size])
                     break
         if source is None and found and t[start].low not in CLAUSE_BREAKS:
             source, cue = found[-1][2], found[-1][3]
         if source is not None and cue is not None:
             found.append((t[start].start if start < n else 0, t[end - 1].end if end else 0, source, cue))
     return found
+
+
+def _cues(vocab: Vocabulary, t: list[Token], start: int, end: int, table: frozenset, name: str, names_ok: bool):
+    """Yield (index, length) of the cue phrases of `table` in t[start:end], in order, longest first.
+
+    With names_ok false, a capitalised word inside the clause is taken for part of a name
+    ("United States", "Consumer Reports"), not a cue.
+    """
+    longest = vocab.longest[name]
+    for k in range(start, end):
+        if t[k].low not in vocab.cue_starts or (not names_ok and k > start and t[k].text[:1].isupper()):
+            continue
+        for size in range(min(longest, end - k), 0, -1):
+            if tuple(x.low for x in t[k : k + size]) in table:
+                yield k, size
+                break
 
 
 def quote_state(text: str, start: int, end: int, inside: bool) -> tuple[list[tuple[int, int]], bool]:

@@ -102,7 +102,9 @@ def load_rule(entry: object, path: str, index: int) -> Rule:
     select = s.validate(values["select"], SELECT_FIELDS, path, f"{what}: select")
     examples = s.validate(values["examples"], EXAMPLES, path, f"{what}: examples")
     options = {key: values[key] for key in kind.OPTIONS}
-    kind.validate(options, path, what, entry.line_of if isinstance(entry, LineDict) else lambda _: line)
+    check_options = getattr(kind, "validate", None)  # only kinds with cross-option rules need one
+    if check_options is not None:
+        check_options(options, path, what, entry.line_of if isinstance(entry, LineDict) else lambda _: line)
     for unit in _units(select.get("unit")):
         from numcheck.normalise.units import check_unit
 

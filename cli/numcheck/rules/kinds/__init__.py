@@ -1,4 +1,5 @@
-"""The table of rule kinds: each is a module with OPTIONS, DOC, validate() and check()."""
+"""The table of rule kinds: each is a module with OPTIONS, DOC and check(), and validate() when
+its options constrain each other beyond their own types."""
 
 from __future__ import annotations
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from numcheck import schema as s
 from numcheck.normalise.intervals import fmt_interval
 from numcheck.records import Claim, Finding
@@ -20,9 +18,6 @@ OPTIONS = {
     "min_sources": s.Field(s.number, default=2, doc="how many agreeing sources make a report"),
 }
 
-
-def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
-    """No further checks."""
 
 
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from numcheck import schema as s
 from numcheck.extract.context import lexical_dimension
 from numcheck.records import Claim, Finding
@@ -27,9 +25,6 @@ OPTIONS = {
     ),
 }
 
-
-def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
-    """No further checks."""
 
 
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:

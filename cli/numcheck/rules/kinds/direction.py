@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from numcheck import schema as s
 from numcheck.normalise.intervals import fmt_interval, widened
 from numcheck.records import Claim, Finding
@@ -18,9 +16,6 @@ DOC = (
 )
 OPTIONS: dict[str, s.Field] = {}
 
-
-def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
-    """No options to check."""
 
 
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:

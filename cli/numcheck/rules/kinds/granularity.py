@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 
 from numcheck import schema as s
 from numcheck.normalise.intervals import fmt
@@ -25,9 +24,6 @@ OPTIONS = {
 
 _OF = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?$")
 
-
-def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
-    """No further checks."""
 
 
 def possible(percent: float, precision: float, group: int) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from numcheck import schema as s
 from numcheck.normalise.intervals import fmt, overlap, widened
@@ -30,9 +29,6 @@ _OVER_YEARS = re.compile(
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
-
-def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
-    """No options to check."""
 
 
 def years(sentence: str) -> int | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from numcheck import schema as s
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import describe, finding
@@ -16,9 +14,6 @@ DOC = (
 )
 OPTIONS: dict[str, s.Field] = {}
 
-
-def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
-    """No options to check."""
 
 
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from numcheck import schema as s
 from numcheck.normalise.intervals import fmt_interval, widened
@@ -22,9 +21,6 @@ _PART_OF = re.compile(r"^\s*(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|tho
 _OF_THE = re.compile(r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out of|among)\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?$")
 _CLAUSE_END = re.compile(r",")
 
-
-def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
-    """No options to check."""
 
 
 def pairs(ctx: Context, group: list[Claim]) -> list[tuple[Claim, Claim]]:

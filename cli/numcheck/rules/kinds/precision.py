@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 
 from numcheck import schema as s
 from numcheck.normalise.intervals import overlap, widened
@@ -20,9 +19,6 @@ DOC = (
 )
 OPTIONS: dict[str, s.Field] = {}
 
-
-def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
-    """No options to check."""
 
 
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:

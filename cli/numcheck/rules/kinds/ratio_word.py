@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from numcheck import schema as s
 from numcheck.normalise.intervals import fmt, widened
 from numcheck.records import Claim, Finding
@@ -22,9 +20,6 @@ OPTIONS = {
     "tolerance": s.Field(s.number, default=0.15, doc="how far from the factor still counts, as a fraction"),
 }
 
-
-def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
-    """No further checks."""
 
 
 def _factor(ctx: Context, group: list[Claim]) -> tuple[str, float, float, list[Claim]] | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from itertools import pairwise
 
 from numcheck import schema as s
@@ -27,9 +26,6 @@ _SHARE_TO_WHOLE = re.compile(
 )
 _WHOLE_LEAD = re.compile(r"\b(?:of|out of|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
 
-
-def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
-    """No options to check."""
 
 
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
