@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 
 from numcheck import schema as s
@@ -20,8 +21,9 @@ DOC = (
     "Binds claims of one text to the names of `inputs` (for each claim of the first input, "
     "the nearest claim of every other input), adds the `assume` intervals, evaluates "
     "`expression` with interval arithmetic and pint units, and compares the result with "
-    "each claim matching `against` in the same text. Flags only when the derived interval "
-    "(inputs widened for rounding and hedges) and the stated one do not overlap."
+    "the claims matching `against` nearest it in the same text (three on each side). Flags "
+    "only when the derived interval (inputs widened for rounding and hedges) and the stated "
+    "one do not overlap."
 )
 ASSUMPTION = {
     "low": s.Field(s.number, required=True),
@@ -30,6 +32,7 @@ ASSUMPTION = {
     "note": s.Field(s.string, required=True, doc="what the assumption is, shown in findings"),
 }
 _SELECTOR = {"$ref": "#/definitions/selector"}
+NEARBY = 3  # stated figures compared on each side of a binding
 OPTIONS = {
     "inputs": s.Field(
         s.mapping,
@@ -110,17 +113,37 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
         targets = [c for c in texts if options["_against"].matches(c)]
         if not targets:
             continue
+        target_starts = [t.start for t in targets]
+        starts = {name: [c.start for c in found] for name, found in candidates.items()}
         for anchor in candidates[names[0]]:
             bound = {names[0]: anchor}
             for name in names[1:]:
-                free = [c for c in candidates[name] if c not in bound.values()]
-                if not free:
+                near = _nearest(candidates[name], starts[name], anchor.start, set(bound.values()))
+                if near is None:
                     break
-                bound[name] = min(free, key=lambda c: abs(c.start - anchor.start))
+                bound[name] = near
             if len(bound) != len(names):
                 continue
-            findings.extend(_compare(rule, bound, targets, vocab))
+            # The stated figures nearest the anchor, a few each side: a long text is not all-pairs.
+            at = bisect_left(target_starts, anchor.start)
+            nearby = targets[max(0, at - NEARBY) : at + NEARBY]
+            findings.extend(_compare(rule, bound, nearby, vocab))
     return findings
+
+
+def _nearest(candidates: list[Claim], starts: list[int], position: int, taken: set[Claim]) -> Claim | None:
+    """Return the free candidate nearest a text position, looking outwards from it."""
+    at = bisect_left(starts, position)
+    left, right = at - 1, at
+    while left >= 0 or right < len(candidates):
+        take_right = right < len(candidates) and (left < 0 or starts[right] - position <= position - starts[left])
+        if take_right:
+            pick, right = candidates[right], right + 1
+        else:
+            pick, left = candidates[left], left - 1
+        if pick not in taken:
+            return pick
+    return None
 
 
 def _compare(rule: Rule, bound: dict[str, Claim], targets: list[Claim], vocab: Vocabulary) -> list[Finding]:

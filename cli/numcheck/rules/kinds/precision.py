@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 
 from numcheck import schema as s
-from numcheck.normalise.intervals import overlap, widened
-from numcheck.normalise.units import convert
+from numcheck.normalise.intervals import widened
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import describe, finding, show, source_key
 from numcheck.rules.model import Context, Rule
@@ -14,34 +14,62 @@ from numcheck.rules.selector import measure_head
 
 DOC = (
     'Pairs an exact figure ("412 people") with a hedged one ("about 300") of the same concept '
-    "or measure from the same source and the same time, stated in different sentences; flags "
-    "the exact figure when it lies outside the hedged figure's margin (and its own rounding)."
+    "or measure, in one unit, from the same source and the same time; flags the exact figure "
+    "when it lies outside every such estimate's margin (and its own rounding), naming the "
+    "nearest, unless that estimate is in the same sentence."
 )
 OPTIONS: dict[str, s.Field] = {}
 
 
 
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
-    """Return a finding for each exact figure its own approximation cannot hold."""
+    """Return a finding for each exact figure that none of its own estimates can hold."""
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         key = claim.concept or measure_head(claim)
         if key and claim.direction is None:
-            groups[key, source_key(claim), claim.when].append(claim)
+            groups[key, source_key(claim), claim.when, claim.unit].append(claim)
     findings = []
     for members in groups.values():
-        exact = [c for c in members if c.qualifier == "exact"]
-        hedged = [c for c in members if c.qualifier == "approximate"]
-        for e in exact:
-            for a in hedged:
-                if e.sentence == a.sentence:
-                    continue  # one sentence with two figures of one kind usually counts two things
-                lo, hi = widened(e, ctx.vocab)
-                e_in_a = (convert(lo, e.unit, a.unit), convert(hi, e.unit, a.unit))
-                if None in e_in_a:
-                    continue
-                allowed = widened(a, ctx.vocab)
-                if not overlap(e_in_a, allowed):  # type: ignore[arg-type]
-                    text = f"{describe(e)} is given exactly, but {describe(a)} allows only {show(allowed, a.unit)}"
-                    findings.append(finding(rule, [e, a], text))
+        hedged = sorted((widened(c, ctx.vocab), c) for c in members if c.qualifier == "approximate")
+        if not hedged:
+            continue
+        lows = [interval[0] for interval, _ in hedged]
+        # For each prefix of the sorted estimates, the index of the one reaching highest.
+        furthest = _furthest([interval[1] for interval, _ in hedged])
+        reach = [hedged[i][0][1] for i in furthest]
+        for e in (c for c in members if c.qualifier == "exact"):
+            lo, hi = widened(e, ctx.vocab)
+            # The estimates that start at or below the figure's top; the figure fits one of them
+            # when the furthest of their ends reaches its bottom. Sorted, so no pair is compared twice.
+            upto = bisect_right(lows, hi)
+            if upto and reach[upto - 1] >= lo:
+                continue
+            nearest = _nearest(hedged, furthest, upto, lo, hi)
+            if nearest.sentence == e.sentence:
+                continue  # one sentence with two figures of one kind usually counts two things
+            allowed = widened(nearest, ctx.vocab)
+            text = f"{describe(e)} is given exactly, but {describe(nearest)} allows only {show(allowed, e.unit)}"
+            findings.append(finding(rule, [e, nearest], text))
     return findings
+
+
+def _furthest(highs: list[float]) -> list[int]:
+    """For each prefix of a list, the index of its largest value."""
+    best, found = 0, []
+    for index, high in enumerate(highs):
+        if high > highs[best]:
+            best = index
+        found.append(best)
+    return found
+
+
+def _nearest(hedged: list, furthest: list[int], upto: int, lo: float, hi: float) -> Claim:
+    """Return the estimate closest to [lo, hi] among sorted ones that all miss it."""
+    candidates = []
+    if upto:
+        below = hedged[furthest[upto - 1]]  # of those starting lower, the one reaching highest
+        candidates.append((lo - below[0][1], below[1]))
+    if upto < len(hedged):
+        candidates.append((hedged[upto][0][0] - hi, hedged[upto][1]))
+    return min(candidates, key=lambda item: item[0])[1]
