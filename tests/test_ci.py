@@ -302,3 +302,13 @@ def test_action_is_composite_and_keeps_inputs_out_of_scripts():
     assert any("--format github" in r for r in runs) and any("--format sarif" in r for r in runs)
     assert not any("${{" in r for r in runs)  # inputs arrive as environment variables
     assert set(action["inputs"]) >= {"paths", "args", "sarif"}
+
+
+def test_html_no_break_spaces_group_thousands(tmp_path):
+    path = write(tmp_path, "a.html", "<p>About 12&nbsp;000 workers, 5&thinsp;300 troops; in 2019&nbsp;300 died.</p>\n")
+    claims = json.loads(run_cli("extract", "-f", "json", str(path)).stdout)["claims"]
+    assert [(c["text"], c["value"]) for c in claims] == [
+        ("About 12&nbsp;000", 12000),
+        ("5&thinsp;300", 5300),
+        ("300", 300),
+    ]

@@ -140,8 +140,7 @@ class QuantityReader:
                     and t[j].kind == "num"
                     and len(t[j].text.split(".")[0]) == 3
                     and t[j].text.replace(".", "", 1).isdigit()
-                    and t[j].start == t[j - 1].end + 1
-                    and self._space_group(t[j - 1].end)
+                    and self._space_group(t[j - 1].end, t[j].start)
                 ):
                     digits += t[j].text
                     j += 1
@@ -238,9 +237,15 @@ class QuantityReader:
             power -= 1  # "10^6": the mantissa 10 is the base itself
         return power, k + 1
 
-    def _space_group(self, pos: int) -> bool:
-        """Return True when the single character at pos groups thousands."""
-        return self.text[pos] in " \u00a0\u2009\u202f"
+    def _space_group(self, start: int, end: int) -> bool:
+        """Return True when text[start:end] groups thousands: one space, or no-break spaces only.
+
+        An HTML "&nbsp;" keeps its length in the prose view as a run of no-break spaces.
+        """
+        gap = self.text[start:end]
+        if len(gap) == 1:
+            return gap in " \u00a0\u2009\u202f"
+        return 1 < len(gap) <= 8 and not gap.strip("\u00a0\u2009\u202f")
 
     # -- around the number ------------------------------------------------------------
 

@@ -176,7 +176,9 @@ def _decode_entity(match: re.Match[str]) -> str:
     if len(decoded) != 1:
         return raw
     if decoded in "\u00a0\u2009\u202f":
-        decoded = " "
+        # A no-break space keeps its whole length as no-break spaces: "12&nbsp;000" still reads
+        # as one number, and no ordinary space is invented between its digits.
+        return decoded * len(raw)
     return " " * (len(raw) - 1) + decoded
 
 
