@@ -34,6 +34,14 @@ _ANCHOR = re.compile(
 )
 
 
+# What every anchor ends on: a year, a month, a weekday or a time word. Most sentences have
+# none, and this one search is cheaper than trying every cue at every word.
+_HINT = re.compile(
+    r"(?:19|20)\d\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|day\b|week|month|year|ago\b|now\b|current",
+    re.IGNORECASE,
+)
+
+
 def anchors(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """Return (start, end, cue, when) for each time anchor in text[start:end].
 
@@ -41,7 +49,9 @@ def anchors(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     without a year, a weekday, a relative word with its cue ("last week"), a span back
     ("fifteen years ago") or "now" (today, currently).
     """
-    found = []
+    found: list[tuple[int, int, str, str]] = []
+    if not _HINT.search(text, start, end):
+        return found
     for match in _ANCHOR.finditer(text, start, end):
         if match.group("ago") or match.group("now"):
             found.append((match.start(), match.end(), "relative", (match.group("ago") or "now").lower()))
