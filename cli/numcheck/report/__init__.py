@@ -30,4 +30,5 @@ def summary_line(data: dict) -> str:
             parts.append(f"{count} {noun}")
     found = ", ".join(parts) if parts else "no findings"
     files = data["files"]
-    return f"{found} in {files} file{'s' if files != 1 else ''} ({data['claims']} claims)"
+    claims = data["claims"]
+    return f"{found} in {files} file{'s' if files != 1 else ''} ({claims} claim{'s' if claims != 1 else ''})"
