@@ -107,7 +107,9 @@ def _read(paths: list[str], settings, exclude: list[str]):
     if not sys.stderr.isatty() or os.environ.get("GITHUB_ACTIONS") == "true":
         run = read_and_extract(paths, settings, exclude)  # piped: nothing but the report
     else:
-        bar = _ProgressBar()
+        from numcheck.report.progress import ProgressBar
+
+        bar = ProgressBar(PROGRESS_FROM)
         try:
             run = read_and_extract(paths, settings, exclude, bar.advance)
         finally:
@@ -118,32 +120,6 @@ def _read(paths: list[str], settings, exclude: list[str]):
             print("numcheck: error: nothing to check", file=sys.stderr)
         raise typer.Exit(2)
     return run
-
-
-class _ProgressBar:
-    """A progress bar on the terminal's stderr, made (and rich imported) only for long runs."""
-
-    def __init__(self) -> None:
-        self.bar = None
-        self.task = None
-
-    def advance(self, done: int, total: int) -> None:
-        """Show how many files are read; a short run never shows a bar."""
-        if total < PROGRESS_FROM:
-            return
-        if self.bar is None:
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("reading", total=total)
-        self.bar.update(self.task, completed=done)
-
-    def close(self) -> None:
-        """Remove the bar."""
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def _settings(config, max_size: float, sources: str | None, stdin_name: str | None):
@@ -227,73 +203,12 @@ def check(
         raise typer.Exit(2 if run.usage_errors else 0)
     counts = summary(run.findings, run.files, len(run.claims))
     chosen = _format(format)
-    _write(chosen, run, counts, summary_line(counts), output)
+    from numcheck.report.output import write_report
+
+    write_report(chosen, run, counts, summary_line(counts), output)
     level = fail_on.value if fail_on is not None else (config.fail_on or "error")
     code = 0 if exit_zero else exit_code(run.findings, level)
     raise typer.Exit(2 if run.usage_errors else code)
-
-
-def _write(chosen: str, run, counts: dict, line: str, output: str | None) -> None:
-    """Write the findings in the chosen format to stdout or a file; the summary goes to stderr."""
-    import contextlib
-    import io
-
-    buffer = io.StringIO()
-    if chosen == "json":
-        from numcheck.report.plain import write_json
-
-        findings = [f.to_json() for f in run.findings]
-        claims = [c.to_json() for c in run.claims]
-        write_json({"version": 1, "claims": claims, "findings": findings, "summary": counts}, buffer)
-    elif chosen == "jsonl":
-        from numcheck.report.plain import write_jsonl
-
-        write_jsonl(run.findings, buffer)
-    elif chosen == "sarif":
-        from numcheck.report.plain import write_json
-        from numcheck.report.sarif import sarif
-
-        write_json(sarif(run.findings, run.rule_names), buffer)
-    elif chosen == "github":
-        from numcheck.report.github import write_github
-        from numcheck.report.markdown import markdown_report
-
-        write_github(run.findings, buffer)
-        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary_file:  # GitHub shows only 10 annotations of a kind per step: the summary lists all
-            with contextlib.suppress(OSError), open(summary_file, "a", encoding="utf-8") as handle:
-                handle.write(markdown_report(run.findings, line) + "\n")
-    elif chosen == "junit":
-        from numcheck.report.junit import write_junit
-
-        write_junit(run.findings, list(run.texts), buffer)
-    elif chosen == "markdown":
-        from numcheck.report.markdown import markdown_report
-
-        buffer.write(markdown_report(run.findings, line) + "\n")
-    elif chosen == "table":
-        from numcheck.report.table import write_findings_table
-
-        target = sys.stdout if output is None else buffer
-        write_findings_table(run.findings, line, target)
-    else:
-        from numcheck.report.plain import write_findings_lines
-
-        write_findings_lines(run.findings, buffer)
-    text = buffer.getvalue()
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        try:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as exc:
-            from numcheck.errors import ConfigError
-
-            raise ConfigError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
-    if output is not None or chosen not in ("table", "markdown", "json"):
-        print(line, file=sys.stderr)  # stdout stays machine-readable
 
 
 @app.command()
