@@ -19,6 +19,10 @@ HOLDS, INCONSISTENT, UNDECIDABLE = "holds", "inconsistent", "undecidable"
 DATA = Path(__file__).parent / "data"
 WAGE = {"allowed": ["[currency] / [time]"], "select": {"context": "wage"}}
 TABLE = {"table": "reference.csv", "tolerance": 0.05}
+WAGE_INPUTS = {
+    "inputs": {"rate": {"per": "hour"}, "shift": {"dimension": "[time]"}},
+    "assume": {"days": {"low": 20, "high": 31, "unit": "1 / month", "note": "working days"}},
+}
 OVER_TIME = {"scope": "any", "time": "over"}
 WITHIN = {"scope": "within-source", "contrast_words": ["while"]}
 
@@ -54,8 +58,7 @@ CASES = [
     (
         "derive",
         {
-            "inputs": {"rate": {"per": "hour"}, "shift": {"dimension": "[time]"}},
-            "assume": {"days": {"low": 20, "high": 31, "unit": "1 / month", "note": "working days"}},
+            **WAGE_INPUTS,
             "expression": "max(rate, rate) * shift * days",
             "against": {"per": "month"},
         },
@@ -66,8 +69,7 @@ CASES = [
     (
         "derive",
         {
-            "inputs": {"rate": {"per": "hour"}, "shift": {"dimension": "[time]"}},
-            "assume": {"days": {"low": 20, "high": 31, "unit": "1 / month", "note": "working days"}},
+            **WAGE_INPUTS,
             "expression": "min(rate, rate) * shift * days",
             "against": {"per": "month"},
         },

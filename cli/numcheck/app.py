@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -11,7 +12,7 @@ import typer
 
 from numcheck import __version__
 
-_ISO_DAY = __import__("re").compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 PROGRESS_FROM = 20  # files: below this a run is over before a bar could be read
 
 app = typer.Typer(
@@ -122,14 +123,15 @@ def _read(paths: list[str], settings, exclude: list[str]):
     return run
 
 
-def _settings(config, max_size: float, sources: str | None, stdin_name: str | None):
-    """Settings shared by check and extract: the command line over the configuration."""
+def _settings(config, max_size: float, sources: str | None, stdin_name: str | None, **checking):
+    """Settings for check and extract: the command line over the configuration; `checking` adds check's own."""
     from numcheck.pipeline import Settings
 
     return Settings(
         max_bytes=int(max_size * 1024 * 1024),
         sources=sources or config.sources,
         stdin_name=stdin_name,
+        **checking,
     )
 
 
@@ -185,14 +187,19 @@ def check(
     if date is not None and _ISO_DAY.fullmatch(date) is None:
         print(f"numcheck: error: --date: expected YYYY-MM-DD, got '{date}'", file=sys.stderr)
         raise typer.Exit(2)
-    settings = _settings(config, max_size, sources, stdin_filename)
-    settings.rule_paths = [*config.rules, *(rules or [])]
-    settings.default_rules = config.default_rules and not no_default_rules
-    settings.today = date
-    settings.undecidable = show_undecidable
-    settings.warn_unused = warn_unused_suppressions
-    settings.baseline = baseline
-    settings.diff = diff
+    settings = _settings(
+        config,
+        max_size,
+        sources,
+        stdin_filename,
+        rule_paths=[*config.rules, *(rules or [])],
+        default_rules=config.default_rules and not no_default_rules,
+        today=date,
+        undecidable=show_undecidable,
+        warn_unused=warn_unused_suppressions,
+        baseline=baseline,
+        diff=diff,
+    )
     run = _read(paths, settings, config.exclude)
     run_checks(run, settings, config)
     if write_baseline:

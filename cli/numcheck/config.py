@@ -6,7 +6,6 @@ base file read first. Options on the command line beat the file.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,6 +83,8 @@ def find(start: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     """Return True when a pyproject.toml has a [tool.numcheck] table."""
+    import tomllib  # only when there is a pyproject.toml to read
+
     try:
         return "numcheck" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
@@ -93,6 +94,8 @@ def _has_tool_table(path: Path) -> bool:
 def _read(path: Path) -> dict:
     """Read one configuration file's mapping."""
     if path.name == "pyproject.toml" or path.suffix == ".toml":
+        import tomllib
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -38,7 +39,7 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
-_EXPONENT = __import__("re").compile(r"[-+]?\d+(?:\.\d*)?[eE]\d+")
+_EXPONENT = re.compile(r"[-+]?\d+(?:\.\d*)?[eE]\d+")
 
 
 def number(value: Any) -> str | None:
@@ -107,7 +108,7 @@ def one_of(*choices: str) -> Check:
     return check
 
 
-_ISO_DATE = __import__("re").compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def date(value: Any) -> str | None:

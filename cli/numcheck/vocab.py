@@ -79,7 +79,7 @@ class Vocabulary:
     dollar_prefixes: dict[str, str] = field(default_factory=dict)  # "c" → CAD in "C $5", "usd$5"
     # "N700 million": a one-letter symbol is money only before a scaled or grouped amount
     weak_symbols: dict[str, str] = field(default_factory=dict)
-    vague_starts: frozenset[str] = frozenset()
+    symbol_chars: frozenset[str] = frozenset()  # one-character currency symbols: "$", "€", "₹"
     modifiers_after: dict[Phrase, Modifier] = field(default_factory=dict)
     firsts: dict[str, frozenset[str]] = field(default_factory=dict)
     lasts: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -247,7 +247,6 @@ def _load_words(vocab: Vocabulary, folder: Path) -> None:
     )
     vocab.attribution_before = frozenset(_phrases(attribution["before"]))
     vocab.attribution_after = frozenset(_phrases(attribution["after"]))
-    vocab.cue_starts = frozenset(p[0] for p in vocab.attribution_before | vocab.attribution_after)
     vocab.speech_verbs = frozenset(p[0] for p in vocab.attribution_after if len(p) == 1)
     vocab.strip_tail = frozenset(w.lower() for w in attribution["strip_tail"])
     vocab.not_sources = frozenset(w.lower() for w in attribution["not_sources"])
@@ -292,11 +291,8 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     vocab.dollar_prefixes = {code.lower(): code for code in vocab.currencies}
     prefixed = {k[0].lower(): c for k, c in vocab.currency_symbols.items() if len(k) == 2 and k[1] == "$"}
     vocab.dollar_prefixes.update(prefixed)
-    vocab.vague_starts = frozenset(p[0] for p in vocab.vague)
     vocab.case_folded = frozenset(c.lower() for c in vocab.case_sensitive)
-    vocab.number_starts = (
-        NUMBER_WORDS | {"a", "an", "half"} | vocab.vague_starts | frozenset(UNICODE_FRACTIONS) | frozenset(FOLD_WORDS)
-    )
+    vocab.symbol_chars = frozenset(k[0] for k in vocab.currency_symbols if len(k) == 1 and len(k[0]) == 1)
     vague_words = {word for p in vocab.vague for word in p} - {"a", "an", "of"}
     words = NUMBER_WORDS | {"half"} | vague_words | frozenset(DENOMINATORS) | frozenset(FOLD_WORDS)
     vocab.trigger_words = words - {"a", "an"}
@@ -304,6 +300,9 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     # First and last words of each table's phrases: most tokens fail this set test and skip the tuple lookups.
     vocab.firsts = {name: frozenset(k[0] for k in table) for name, table in tables.items()}
     vocab.lasts = {name: frozenset(k[-1] for k in table) for name, table in tables.items()}
+    vocab.cue_starts = vocab.firsts["attribution_before"] | vocab.firsts["attribution_after"]
+    starts = NUMBER_WORDS | {"a", "an", "half"} | vocab.firsts["vague"] | frozenset(FOLD_WORDS)
+    vocab.number_starts = starts | frozenset(UNICODE_FRACTIONS)
     return vocab
 
 

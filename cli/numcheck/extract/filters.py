@@ -192,7 +192,7 @@ def _year_here(t: list[Token], i: int, vocab: Vocabulary) -> bool:
     prev = t[i - 1] if i > 0 else None
     nxt = t[i + 1] if i + 1 < len(t) else None
     hedged = match_phrase_ending(t, i, vocab.modifiers, vocab.longest["modifiers"], 0)
-    if hedged is not None or (prev is not None and prev.text in "$€£¥₹₽₩₴"):
+    if hedged is not None or (prev is not None and prev.text in vocab.symbol_chars):
         return False
     if prev is not None and prev.low == "the" and nxt is not None and _unit_or_scale(nxt, vocab):
         return False  # "the 1000 pesos note"

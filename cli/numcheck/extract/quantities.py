@@ -211,16 +211,16 @@ class QuantityReader:
         elif t[k].text in ("x", "×", "·") and k + 1 < n and t[k + 1].text == "10" and glued(t[k], t[k + 1]):
             k += 2  # "1.3x10^6", "2.48×10−5"
         elif mantissa == 10 and t[k].text == "^":
-            return self._exponent(k + 1, allow_caret=False, mantissa_is_base=True)
+            return self._exponent(k + 1, mantissa_is_base=True)
         else:
             return None
         if t[j].text in ("e", "E"):
-            return self._exponent(k, allow_caret=False)
+            return self._exponent(k)
         if k < n and glued(t[k - 1], t[k]):
-            return self._exponent(k + (t[k].text == "^"), allow_caret=False)
+            return self._exponent(k + (t[k].text == "^"))
         return None
 
-    def _exponent(self, k: int, allow_caret: bool, mantissa_is_base: bool = False) -> tuple[float, int] | None:
+    def _exponent(self, k: int, mantissa_is_base: bool = False) -> tuple[float, int] | None:
         """Read a signed exponent at k, in digits or superscripts; return (power, next index)."""
         t, n = self.t, self.n
         sign = 1.0
@@ -272,7 +272,7 @@ class QuantityReader:
 
     def _money_before(self, j: int) -> bool:
         """Return True when a currency symbol stands just before the number ending at j."""
-        return any(self.t[k].text in "$€£¥₹₽₩₴" for k in range(max(0, j - 3), j))
+        return any(self.t[k].text in self.v.symbol_chars for k in range(max(0, j - 3), j))
 
     def _m_is_million(self, j: int) -> bool:
         """Decide "5m" between million and metres: million after money or before a noun."""

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
-import re
 
 from numcheck import schema as s
 from numcheck.normalise.intervals import fmt
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import describe, finding
-from numcheck.rules.kinds.relations import as_percent, between, is_count, is_share, leading_whole, sentences
+from numcheck.rules.kinds.relations import OF_WHOLE, as_percent, between, is_count, is_share, leading_whole, sentences
 from numcheck.rules.model import Context, Rule
 
 DOC = (
@@ -22,7 +21,6 @@ OPTIONS = {
     "max_group": s.Field(s.number, default=10000, doc="largest group size worth testing"),
 }
 
-_OF = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?$")
 
 
 
@@ -43,7 +41,7 @@ def _share_and_group(ctx: Context, group: list[Claim]) -> list[tuple[Claim, Clai
             continue
         size = group[i + 1] if i + 1 < len(group) else None
         words = between(ctx, share, size) if size is not None else None
-        if size is not None and is_count(size) and words is not None and _OF.match(words):
+        if size is not None and is_count(size) and words is not None and OF_WHOLE.match(words):
             found.append((share, size))
         elif whole is not None and whole is not share and whole.start < share.start:
             found.append((share, whole))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from numcheck import schema as s
 from numcheck.normalise.intervals import fmt_interval, widened
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import describe, finding
-from numcheck.rules.kinds.relations import before, between, is_count, sentences
+from numcheck.rules.kinds.relations import OF_WHOLE, between, is_count, opens_with_of, sentences
 from numcheck.rules.model import Context, Rule
 
 DOC = (
@@ -17,9 +15,6 @@ DOC = (
 )
 OPTIONS: dict[str, s.Field] = {}
 
-_PART_OF = re.compile(r"^\s*(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?$")
-_OF_THE = re.compile(r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out of|among)\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?$")
-_CLAUSE_END = re.compile(r",")
 
 
 
@@ -31,12 +26,12 @@ def pairs(ctx: Context, group: list[Claim]) -> list[tuple[Claim, Claim]]:
             continue
         if i > 0 and is_count(group[i - 1]):
             words = between(ctx, group[i - 1], whole)
-            if words is not None and _PART_OF.match(words):
+            if words is not None and OF_WHOLE.match(words):
                 found.append((group[i - 1], whole))  # "450 of the 300 passengers"
-        if _OF_THE.search(before(ctx, whole, 30)):
+        if opens_with_of(ctx, whole):
             rest = group[i + 1 :]
             words = between(ctx, whole, rest[0]) if rest else None
-            if words is not None and _CLAUSE_END.search(words):  # "Of the 300 passengers, 450 …"
+            if words is not None and "," in words:  # "Of the 300 passengers, 450 …"
                 found.extend((part, whole) for part in rest if is_count(part))
     return found
 

@@ -69,15 +69,21 @@ def ratio_word(sentence: str) -> tuple[str, float] | None:
     return None
 
 
-_LEADING_OF = re.compile(r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out of|among)\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?$")
+_DETERMINER = r"(?:the\s+|its\s+|their\s+|all\s+|those\s+)?"
+# Between a part and its whole: "450 of the 300 passengers", "46% out of 27 patients".
+OF_WHOLE = re.compile(rf"^\s*(?:of|out of)\s+{_DETERMINER}$")
+_OPENS_WITH_OF = re.compile(rf"(?:^|[.;:!?]\s*|\n)\s*(?:of|out of|among)\s+{_DETERMINER}$")
+
+
+def opens_with_of(ctx: Context, claim: Claim) -> bool:
+    """Return True when a clause opens on this figure as a whole: "Of (the) 300 passengers, …"."""
+    return bool(_OPENS_WITH_OF.search(before(ctx, claim, 30)))
 
 
 def leading_whole(ctx: Context, group: list[Claim]) -> Claim | None:
     """Return the count a sentence opens with as its whole: "Of (the) 27 respondents, …"."""
     first = group[0]
-    if first.unit == "" and _LEADING_OF.search(before(ctx, first, 30)):
-        return first
-    return None
+    return first if first.unit == "" and opens_with_of(ctx, first) else None
 
 
 def is_share(claim: Claim) -> bool:
