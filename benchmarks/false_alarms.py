@@ -41,12 +41,14 @@ def main() -> None:
     parser.add_argument("--undecidable", action="store_true", help="count checks that could not decide too")
     args = parser.parse_args()
 
-    from numcheck.pipeline import check, read_and_extract
+    from numcheck.config import Config
+    from numcheck.pipeline import Settings, check, read_and_extract
     from numcheck.rules.loader import load_rules
     from numcheck.vocab import default_vocabulary
 
-    run = read_and_extract([str(ROOT / "examples")], 10 * 1024 * 1024)
-    check(run, [], True)
+    settings = Settings()  # the defaults, without any configuration file
+    run = read_and_extract([str(ROOT / "examples")], settings)
+    check(run, settings, Config())
     levels = Counter(f.level for f in run.findings)
     print(f"examples/: {len(run.findings)} findings ({dict(levels)}) on {len(run.claims)} claims in {run.files} files")
 

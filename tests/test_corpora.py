@@ -60,3 +60,16 @@ def test_value_f1_stays_above_its_floor(suite, floor):
     p = score.value / score.pred
     r = score.value / score.gold
     assert 100 * 2 * p * r / (p + r) >= floor
+
+
+def test_false_alarm_script_runs_on_the_examples():
+    import subprocess
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "false_alarms.py"), "--claims", "5"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("examples/: 9 findings")
