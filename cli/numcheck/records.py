@@ -6,7 +6,6 @@ from dataclasses import asdict, dataclass
 
 LEVELS = ("info", "warning", "error")
 QUALIFIERS = ("exact", "approximate", "lower_bound", "upper_bound", "range", "vague")
-OUTCOMES = ("inconsistent", "undecidable")
 
 
 @dataclass(frozen=True, order=True, slots=True)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from numcheck.records import LEVELS, Finding
 
-FAIL_LEVELS = (*LEVELS, "never")
-
 
 def exit_code(findings: list[Finding], fail_on: str) -> int:
     """Return 1 when a finding is at or above the fail level, else 0."""
