@@ -189,7 +189,13 @@ def score_story(story: Story) -> dict:
     problems = [
         {"id": p.id, "type": p.label, "order": p.order, "caught": p.id in caught, "why": p.why} for p in story.problems
     ]
-    return {"story": story.slug, "problems": problems, "tempting": len(story.tempting), "alarms": alarms, "notes": notes}
+    return {
+        "story": story.slug,
+        "problems": problems,
+        "tempting": len(story.tempting),
+        "alarms": alarms,
+        "notes": notes,
+    }
 
 
 def summary(results: list[dict]) -> dict:
