@@ -10,7 +10,8 @@ figures. A finding's claims match a key figure when their spans overlap in the s
 - A planted problem is caught when one finding (any level, not undecidable) covers at least
   min(2, number of its figures) of its figures.
 - A finding at warning or error that catches no planted problem is a false alarm; the tempting
-  relation it hit, if any, is named. Info findings that catch nothing are "info notes".
+  relation it hit, if any, is named (it covers as many of its figures, or any one figure of a
+  label or period entry). Info findings that catch nothing are "info notes".
 
 The script always exits 0: the figures are a measurement, not a gate.
 """
@@ -41,6 +42,11 @@ TEMPTING_KINDS = (
     "rounding-hedge",
     *PROBLEM_TYPES[:6],  # a correct relation of an issue-10 type
 )
+
+
+# Tempting kinds whose figures are misread on their own (a label read as a count, a period as
+# hours a day): a finding that uses any one of them fell for it.
+MISREAD_ALONE = ("label-score-time", "unit-period")
 
 
 class BadKey(ValueError):
@@ -159,6 +165,13 @@ def caught_by(item: Item, spans: list[tuple[str, int, int]]) -> bool:
     return covered(item, spans) >= min(2, len(item.figures))
 
 
+def tempts(item: Item, spans: list[tuple[str, int, int]]) -> bool:
+    """Return whether a finding with these claim spans fell for the tempting relation."""
+    if item.label in MISREAD_ALONE:  # a label or a period misread is wrong whatever it is paired with
+        return covered(item, spans) >= 1
+    return caught_by(item, spans)
+
+
 def score_story(story: Story) -> dict:
     """Run numcheck on the story and match its findings with the key."""
     claims, findings = run_numcheck(story.folder)
@@ -174,7 +187,7 @@ def score_story(story: Story) -> dict:
             caught.setdefault(hit, []).append(finding.rule)
         if hits:
             continue
-        tempted = [t for t in story.tempting if caught_by(t, spans)]
+        tempted = [t for t in story.tempting if tempts(t, spans)]
         first = next((c for c in claims if finding.claims and c.id == finding.claims[0]), None)
         entry = {
             "story": story.slug,
