@@ -63,7 +63,14 @@ FormatOption = Annotated[
     Format | None,
     typer.Option("--format", "-f", help="table on a terminal, line otherwise.", show_default=False),
 ]
-MaxSize = Annotated[float, typer.Option("--max-size", help="Largest file to read, in MB.", min=0.001)]
+MaxSize = Annotated[float, typer.Option("--max-size", help="Largest file to read, in MB (at most 4096).")]
+MAX_SIZE_MB = 4096.0  # a bound, so nan, inf and 1e308 are refused rather than overflow
+Encoding = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding", help="Read files that are not UTF-8 (and have no byte-order mark) in this encoding, e.g. cp1252."
+    ),
+]
 Sources = Annotated[
     str | None,
     typer.Option("--sources", help="A YAML manifest naming each file's outlet, date and URL.", show_default=False),
@@ -123,16 +130,27 @@ def _read(paths: list[str], settings, exclude: list[str]):
     return run
 
 
-def _settings(config, max_size: float, sources: str | None, stdin_name: str | None, **checking):
+def _settings(config, max_size: float, sources: str | None, stdin_name: str | None, encoding: str | None, **checking):
     """Settings for check and extract: the command line over the configuration; `checking` adds check's own."""
     from numcheck.pipeline import Settings
+    from numcheck.read.sources import check_encoding
 
+    if not 0.001 <= max_size <= MAX_SIZE_MB:  # also false for nan
+        _usage(f"--max-size: expected a number of MB from 0.001 to {MAX_SIZE_MB:g}, got {max_size}")
+    encoding = encoding or config.encoding
     return Settings(
         max_bytes=int(max_size * 1024 * 1024),
         sources=sources or config.sources,
         stdin_name=stdin_name,
+        encoding=check_encoding(encoding) if encoding else None,
         **checking,
     )
+
+
+def _usage(message: str) -> None:
+    """Print a usage error and exit 2."""
+    print(f"numcheck: error: {message}", file=sys.stderr)
+    raise typer.Exit(2)
 
 
 @app.command()
@@ -176,22 +194,25 @@ def check(
     ] = None,
     stdin_filename: StdinName = None,
     isolated: Isolated = False,
+    encoding: Encoding = None,
 ) -> None:
     """Extract the claims, run the rules, print the findings; exit 1 on findings at the fail level."""
     from numcheck.config import discover
     from numcheck.pipeline import check as run_checks
+    from numcheck.read.sources import excerpt
     from numcheck.report import exit_code, summary, summary_line
+    from numcheck.schema import valid_date
 
     config = discover(paths, isolated)
+    if date is not None and (_ISO_DAY.fullmatch(date) is None or not valid_date(date)):
+        _usage(f"--date: expected YYYY-MM-DD (a real day), got '{excerpt(date)}'")
     date = date or config.date
-    if date is not None and _ISO_DAY.fullmatch(date) is None:
-        print(f"numcheck: error: --date: expected YYYY-MM-DD, got '{date}'", file=sys.stderr)
-        raise typer.Exit(2)
     settings = _settings(
         config,
         max_size,
         sources,
         stdin_filename,
+        encoding,
         rule_paths=[*config.rules, *(rules or [])],
         default_rules=config.default_rules and not no_default_rules,
         today=date,
@@ -201,7 +222,10 @@ def check(
         diff=diff,
     )
     run = _read(paths, settings, config.exclude)
+    before = len(run.usage_errors)
     run_checks(run, settings, config)
+    for message in run.usage_errors[before:]:  # found by the rules stage: suppression comments naming no rule
+        print(f"numcheck: error: {message}", file=sys.stderr)
     if write_baseline:
         from numcheck.report.baseline import write_baseline as record
 
@@ -229,12 +253,13 @@ def extract(
     sources: Sources = None,
     stdin_filename: StdinName = None,
     isolated: Isolated = False,
+    encoding: Encoding = None,
 ) -> None:
     """Print every numeric claim found and how it was read."""
     from numcheck.config import discover
 
     config = discover(paths, isolated)
-    run = _read(paths, _settings(config, max_size, sources, stdin_filename), config.exclude)
+    run = _read(paths, _settings(config, max_size, sources, stdin_filename, encoding), config.exclude)
     chosen = _format(format, claims=True)
     if chosen == "json":
         from numcheck.report.plain import write_json
@@ -349,14 +374,21 @@ def rules_schema() -> None:
 
 def main() -> None:
     """Run the app; turn every known error into one line and exit code 2, never a traceback."""
-    from numcheck.errors import NumcheckError
+    import signal
 
+    from numcheck.errors import Interrupted, NumcheckError
+
+    def interrupted(signum, frame) -> None:
+        raise Interrupted  # not a KeyboardInterrupt, which click would turn into "Aborted!"
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, interrupted)
     try:
         app(prog_name="numcheck")
     except NumcheckError as exc:
         print(f"numcheck: error: {exc}", file=sys.stderr)
         sys.exit(2)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         print("numcheck: interrupted", file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:

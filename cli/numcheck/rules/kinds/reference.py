@@ -40,8 +40,10 @@ ROW = {
 
 def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
     """Load and check the table once, when the rule is read."""
-    table = Path(path).parent / options["table"]
+    from numcheck.paths import confined
+
     where = f"{path}:{line_of('table')}: {what}: key 'table'"
+    table = confined(options["table"], path, where)
     if not table.is_file():
         raise ConfigError(f"{where}: no such file {table}")
     if options["tolerance"] < 0:
