@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -25,8 +26,10 @@ BAD = "Labourers at the plant work 26 hours a day.\n"
 def cli(*args: str, cwd: Path, capsys, monkeypatch) -> tuple[int, str, str]:
     """Run `numcheck ARGS` in-process in `cwd`; return (exit code, stdout, stderr)."""
     from numcheck.app import main
+    from numcheck.report.locations import _root
 
     monkeypatch.chdir(cwd)
+    _root.cache_clear()  # one process runs many cases: the repository root is looked up per run, as in a real one
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("NUMCHECK_DEBUG", raising=False)
     monkeypatch.setattr(sys, "argv", ["numcheck", *args])
@@ -349,3 +352,154 @@ def test_ctrl_c_prints_interrupted_and_exits_130(tmp_path):
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and err.strip().splitlines()[-1] == "numcheck: interrupted"
+
+
+# -- rule files: every error reported, units parsed with limits ---------------------------
+
+BAD_RULES = {
+    "a.yaml": "rules:\n  - id: a1\n    kind: bounds\n    level: loud\n  - id: a2\n    kind: nope\n",
+    "b.yaml": "rules: 3\n",
+    "c.yaml": "rules:\n  - id: c1\n    kind: bounds\n    level: info\n    description: d\n"
+    "    unit: hour ** 10 ** 10 ** 10\n    max: 1\n    examples: {trigger: [], pass: []}\n",
+}
+
+
+def test_rules_validate_reports_every_error(tmp_path, capsys, monkeypatch):
+    make(tmp_path / "r", BAD_RULES)
+    code, _, err = cli("rules", "validate", "r", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 2
+    for part in ("a.yaml:4: rule 'a1': key 'level'", "a.yaml:6: rule 'a2': key 'kind'", "b.yaml:1: rule file"):
+        assert part in err
+    assert "c.yaml:6: rule 'c1': key 'unit': a power of a power" in err and "4 errors" in err
+
+
+@pytest.mark.parametrize(
+    ("unit", "problem"),
+    [
+        ("hour / day", None),
+        ("USD / month", None),
+        ("kg * m / s ** 2", None),
+        ("m^3", None),
+        ("hour ** 10 ** 10 ** 10", "a power of a power"),
+        ("hour ** 1000", "a power must be a whole number from -99 to 99"),
+        ("m ** 2 ** 2", "a power of a power"),
+        ("hour" * 30, "a unit of more than 80 characters"),
+        ("m ** 2 * s ** 2 * g ** 2 * A ** 2 * K ** 2", "more than 4 powers in a unit"),
+        ("__import__('os')", "a unit of letters, digits, spaces and / * ^ ( ) only"),
+    ],
+)
+def test_rule_units_are_parsed_with_limits(unit, problem):
+    from numcheck.rules.selector import unit_problem
+
+    assert unit_problem(unit) == problem
+
+
+def test_a_select_unit_that_would_hang_pint_is_refused_quickly(tmp_path, capsys, monkeypatch):
+    rule = (
+        BAD_RULES["c.yaml"].replace("    unit: hour", "    select: {unit: hour").replace("10\n    max", "10}\n    max")
+    )
+    make(tmp_path, {"r.yaml": rule, "a.md": GOOD})
+    started = time.monotonic()
+    code, _, err = cli("check", "--rules", "r.yaml", "a.md", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 2 and "r.yaml:6: rule 'c1': key 'unit': a power of a power" in err
+    assert time.monotonic() - started < 10
+
+
+# -- baselines: keys relative to the baseline file, regular files only, written atomically --
+
+
+def test_baseline_written_in_a_folder_matches_from_its_parent(tmp_path, capsys, monkeypatch):
+    make(tmp_path / "site", {"a.md": BAD})
+    code, _, _ = cli(
+        "check", "--write-baseline", "b.json", "a.md", cwd=tmp_path / "site", capsys=capsys, monkeypatch=monkeypatch
+    )
+    assert code == 0 and json.loads((tmp_path / "site" / "b.json").read_text())["version"] == 2
+    code, out, _ = cli(
+        "check", "-f", "line", "--baseline", "site/b.json", "site", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch
+    )
+    assert (code, out) == (0, "")
+    assert not [p.name for p in (tmp_path / "site").iterdir() if p.name.startswith(".numcheck-")]  # no temporary left
+
+
+@pytest.mark.parametrize(
+    ("make_baseline", "message"),
+    [
+        (lambda p: os.mkfifo(p), "not a regular file"),
+        (lambda p: p.write_text('{"version": 2, "findings": [' * 100_000), "not a numcheck baseline"),
+        (lambda p: p.write_text('{"version": 1' + "0" * 5000 + ', "findings": []}'), "not a numcheck baseline"),
+        (lambda p: p.write_bytes(b"\xff\xfe"), "not a numcheck baseline"),
+    ],
+    ids=["fifo", "nested", "int-digits", "not-utf8"],
+)
+def test_bad_baselines_are_refused_without_blocking(tmp_path, capsys, monkeypatch, make_baseline, message):
+    make(tmp_path, {"a.md": BAD})
+    make_baseline(tmp_path / "b.json")
+    code, _, err = cli("check", "--baseline", "b.json", "a.md", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 2 and message in err and "internal error" not in err
+
+
+def test_dev_zero_is_no_baseline(tmp_path, capsys, monkeypatch):
+    make(tmp_path, {"a.md": BAD})
+    code, _, err = cli("check", "--baseline", "/dev/zero", "a.md", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 2 and "not a regular file" in err
+
+
+def test_write_atomic_replaces_whole_and_keeps_permissions(tmp_path):
+    from numcheck.atomic import write_atomic
+
+    target = tmp_path / "report.json"
+    target.write_text("old")
+    target.chmod(0o640)
+    write_atomic(str(target), "new ✓")
+    assert target.read_text(encoding="utf-8") == "new ✓" and (target.stat().st_mode & 0o777) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+# -- output that could be forged ----------------------------------------------------------
+
+FORGED = {
+    "a\nb.md": BAD,  # a newline in a file name
+    "my draft é.md": "---\nsource: Evil \x1b]8;;http://x\x07link\x1b]8;;\x07 \x0b\n---\n" + BAD,
+    "v\x0btab.md": "They work 26 hours a day \x1b[31m.\n",
+}
+
+
+def test_line_format_keeps_one_finding_on_one_line(tmp_path, capsys, monkeypatch):
+    make(tmp_path, FORGED)
+    code, out, _ = cli("check", "-f", "line", ".", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
+    lines = out.splitlines()
+    assert code == 1 and sum(" error hours-per-day " in line for line in lines) == 3
+    assert all(re.match(r"(a\\x0ab|my draft é|v\\x0btab)\.md:\d+:\d+: (error|warning|info) [a-z-]+ ", x) for x in lines)
+    assert "\x1b" not in out and "\x0b" not in out
+
+
+def test_junit_is_well_formed_and_fails_only_at_the_fail_level(tmp_path, capsys, monkeypatch):
+    import xml.dom.minidom
+
+    make(tmp_path, {**FORGED, "w.md": "About 300 people died. Exactly 500 people died.\n"})
+    for fail_on, failures in (("error", 3), ("warning", 4), ("never", 0)):
+        _, out, _ = cli(
+            "check", "-f", "junit", "--fail-on", fail_on, ".", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch
+        )
+        doc = xml.dom.minidom.parseString(out)  # raises on XML that is not well-formed
+        assert len(doc.getElementsByTagName("failure")) == failures, fail_on
+        assert doc.documentElement.getAttribute("failures") == str(failures)
+    assert "warning" in out and "system-out" in out  # the rest is still listed
+
+
+def test_sarif_uris_are_percent_encoded(tmp_path, capsys, monkeypatch):
+    make(tmp_path, FORGED)
+    _, out, _ = cli("check", "-f", "sarif", ".", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
+    uris = sorted(
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in json.loads(out)["runs"][0]["results"]
+    )
+    assert set(uris) == {"a%5Cx0ab.md", "my%20draft%20%C3%A9.md", "v%5Cx0btab.md"}
+
+
+def test_github_commands_cannot_be_forged(tmp_path, capsys, monkeypatch):
+    make(tmp_path, FORGED)
+    _, out, _ = cli("check", "-f", "github", ".", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
+    lines = out.splitlines()
+    assert all(re.match(r"::(error|warning|notice) file=[^,:]+,line=\d+,", line) for line in lines)
+    assert sum(line.startswith("::error ") for line in lines) == 3
+    assert "\x1b" not in out and "\x07" not in out

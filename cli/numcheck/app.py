@@ -229,15 +229,15 @@ def check(
     if write_baseline:
         from numcheck.report.baseline import write_baseline as record
 
-        record(run.findings, write_baseline)
+        record(run.findings, write_baseline, run.claims)
         print(f"numcheck: recorded {len(run.findings)} findings in {write_baseline}", file=sys.stderr)
         raise typer.Exit(2 if run.usage_errors else 0)
     counts = summary(run.findings, run.files, len(run.claims))
     chosen = _format(format)
     from numcheck.report.output import write_report
 
-    write_report(chosen, run, counts, summary_line(counts), output)
     level = fail_on.value if fail_on is not None else (config.fail_on or "error")
+    write_report(chosen, run, counts, summary_line(counts), output, level)
     code = 0 if exit_zero else exit_code(run.findings, level)
     raise typer.Exit(2 if run.usage_errors else code)
 
@@ -335,7 +335,13 @@ def validate_rules(paths: Annotated[list[str], typer.Argument(help="Rule files o
     """Check rule files; exit 0 when they are valid, 2 with file:line, rule and key otherwise."""
     from numcheck.rules.loader import load_rules
 
-    loaded = load_rules(paths, defaults=False)
+    errors: list[str] = []
+    loaded = load_rules(paths, defaults=False, errors=errors)
+    for message in errors:  # every problem in every file, not only the first
+        print(f"numcheck: error: {message}", file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} error{'s' if len(errors) != 1 else ''}; {len(loaded)} rules valid", file=sys.stderr)
+        raise typer.Exit(2)
     print(f"{len(loaded)} rules valid in {', '.join(paths)}")
 
 

@@ -124,7 +124,7 @@ def check(run: Run, settings: Settings, config: Config) -> None:
     if settings.baseline:
         from numcheck.report.baseline import without_baseline
 
-        findings = without_baseline(findings, settings.baseline)
+        findings = without_baseline(findings, settings.baseline, run.claims)
     if settings.diff:
         from numcheck.report.diff import changed_lines
 

@@ -43,8 +43,9 @@ def _describe(value: Any) -> str:
 
 def excerpt(text: str, size: int = 40) -> str:
     """Return a short, escaped excerpt of a text for a message: never a file's whole content."""
-    short = text if len(text) <= size else text[: size - 1] + "…"
-    return short.encode("unicode_escape").decode("ascii") if not short.isprintable() else short
+    from numcheck.safe import escape_controls
+
+    return escape_controls(text if len(text) <= size else text[: size - 1] + "…")
 
 
 _EXPONENT = re.compile(r"[-+]?\d+(?:\.\d*)?[eE]\d+")

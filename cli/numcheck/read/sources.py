@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from fnmatch import fnmatch
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from numcheck.errors import InputError
 from numcheck.read.document import Document
 from numcheck.read.markup import front_matter_lines, prose_view
+from numcheck.safe import escape_controls
 from numcheck.schema import excerpt, valid_date
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -76,16 +76,11 @@ def _first_time(path: str, seen: set[str]) -> bool:
     return True
 
 
-# Characters a terminal or a log would act on, or that would split a line: C0 and C1 controls,
-# DEL, line and paragraph separators and the bidirectional overrides.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
 def safe_name(path: str) -> str:
     """Return a file name fit to print: bytes that are not UTF-8 as \\xNN, control characters escaped."""
     if any("\udc80" <= ch <= "\udcff" for ch in path):  # os.fsdecode's surrogate escapes
         path = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), path)
+    return escape_controls(path)
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
@@ -173,6 +168,6 @@ def load(
         prose=prose_view(text, kind),
         kind=kind,
         date=date[0] if date else None,
-        outlet=meta["outlet"][0] if "outlet" in meta else None,
-        url=meta["url"][0] if "url" in meta else None,
+        outlet=escape_controls(meta["outlet"][0]) if "outlet" in meta else None,  # shown in every finding
+        url=escape_controls(meta["url"][0]) if "url" in meta else None,
     )

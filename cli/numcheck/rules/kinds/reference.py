@@ -93,6 +93,11 @@ def _row(entry: dict, table: str, number: int) -> dict:
     else:
         raise ConfigError(f"{table}:{number}: row {number}: give 'value', or 'low' and 'high'")
     if values["unit"]:
+        from numcheck.rules.selector import unit_problem
+
+        problem = unit_problem(values["unit"])  # before pint: "hour ** 10 ** 10 ** 10" would hang it
+        if problem:
+            raise ConfigError(f"{table}:{number}: row {number}: key 'unit': {problem}")
         check_unit(values["unit"], f"{table}:{number}: row {number}: key 'unit'")
     as_of = s.iso_date(values["as_of"]) if values["as_of"] is not None else None
     return {
@@ -133,7 +138,8 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             cited = ", ".join(x for x in (row["source"], f"as of {row['as_of']}" if row["as_of"] else None) if x)
             text = (
                 f"{describe(claim)} reads as {fmt_interval(mine, unit_label(row['unit']))}; "  # type: ignore[arg-type]
-                f"the reference {row['where']}" + (f" ({cited})" if cited else "")
+                f"the reference {row['where']}"
+                + (f" ({cited})" if cited else "")
                 + f" gives {fmt_interval((low, high), unit_label(row['unit']))}"
                 + (f" ± {tolerance:.0%}" if tolerance else "")
             )
