@@ -503,3 +503,34 @@ def test_github_commands_cannot_be_forged(tmp_path, capsys, monkeypatch):
     assert all(re.match(r"::(error|warning|notice) file=[^,:]+,line=\d+,", line) for line in lines)
     assert sum(line.startswith("::error ") for line in lines) == 3
     assert "\x1b" not in out and "\x07" not in out
+
+
+@pytest.mark.parametrize(
+    ("date", "code"),
+    [
+        ("2025-03-14", 0),
+        ("2025-03-14T10:00:00Z", 0),
+        ("2025-03-14 10:00:00 +0100", 0),
+        ("2025-03", 0),
+        ("'2025'", 0),
+        ("March 14, 2025", 2),
+        ("2025-02-30T10:00", 2),
+        ("2025-13", 2),
+    ],
+)
+def test_front_matter_dates_are_real_days(tmp_path, capsys, monkeypatch, date, code):
+    make(tmp_path, {"a.md": f"---\ndate: {date}\n---\n{GOOD}"})
+    got, _, err = cli("extract", "-f", "json", "a.md", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
+    assert got == code and (code == 0 or "a.md:2: front matter: date: expected a real day" in err)
+
+
+@pytest.mark.parametrize(("key", "value"), [("low", ".nan"), ("high", "1.0e+300"), ("high", ".inf")])
+def test_derive_assumptions_are_bounded(tmp_path, capsys, monkeypatch, key, value):
+    pack = (ROOT / "rules" / "pack" / "consistency.yaml").read_text(encoding="utf-8")
+    start = pack.index("  - id: wage-arithmetic")
+    end = pack.find("\n  - id:", start + 1)
+    rule = pack[start : end if end > 0 else None].replace("id: wage-arithmetic", "id: wage-copy")
+    rule = rule.replace("low: 20", "low: .nan") if key == "low" else rule.replace("high: 31", f"high: {value}")
+    make(tmp_path, {"r.yaml": "rules:\n" + rule + "\n"})
+    code, _, err = cli("rules", "validate", "r.yaml", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 2 and f"assume: days: key '{key}': expected a finite number no larger than 1e100" in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from fnmatch import fnmatch
 from pathlib import Path
@@ -94,6 +95,7 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         raise InputError(f"{safe_name(path)}: cannot read: {exc.strerror or exc}") from None
 
 
+_TIME_AFTER = re.compile(r"(?<=^\d{4}-\d{2}-\d{2})[T ][0-9:.]+(?: ?(?:Z|[+-]\d{2}:?\d{2}))?$")
 ENCODING_HINT = "save it as UTF-8, or name its encoding: --encoding cp1252 (or `encoding: cp1252` in numcheck.yaml)"
 
 
@@ -158,10 +160,14 @@ def load(
     kind = kind_of(shown)
     meta = front_matter_lines(text) if kind == "markdown" else {}
     date = meta.get("date")
-    if date is not None and not valid_date(date[0]):
-        raise InputError(
-            f"{shown}:{date[1]}: front matter: date: expected a real day such as 2025-03-14, got '{excerpt(date[0])}'"
-        )
+    if date is not None:
+        day = _TIME_AFTER.sub("", date[0])  # "2025-03-14T10:00:00Z", "2025-03-14 10:00 +0100": the day
+        if not valid_date(day):
+            got = excerpt(date[0])
+            raise InputError(
+                f"{shown}:{date[1]}: front matter: date: expected a real day such as 2025-03-14, got '{got}'"
+            )
+        date = (day, date[1])
     return Document(
         source=shown,
         text=text,
