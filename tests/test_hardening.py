@@ -534,3 +534,8 @@ def test_derive_assumptions_are_bounded(tmp_path, capsys, monkeypatch, key, valu
     make(tmp_path, {"r.yaml": "rules:\n" + rule + "\n"})
     code, _, err = cli("rules", "validate", "r.yaml", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
     assert code == 2 and f"assume: days: key '{key}': expected a finite number no larger than 1e100" in err
+
+
+def test_rules_show_guesses_a_mistyped_id(tmp_path, capsys, monkeypatch):
+    code, _, err = cli("rules", "show", "hours-per-dya", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 2 and "no rule 'hours-per-dya' (did you mean 'hours-per-day'?)" in err

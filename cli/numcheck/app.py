@@ -325,8 +325,11 @@ def show_rule(
     loaded = load_rules(rules or [], not no_default_rules)
     found = [r for r in loaded if r.id == rule_id]
     if not found:
-        print(f"numcheck: error: no rule '{rule_id}' (see `numcheck rules`)", file=sys.stderr)
-        raise typer.Exit(2)
+        from numcheck.config import did_you_mean
+        from numcheck.schema import excerpt
+
+        guess = did_you_mean(rule_id, {r.id for r in loaded})
+        _usage(f"no rule '{excerpt(rule_id)}'{guess} (see `numcheck rules`)")
     print(describe_rule(found[0]))
 
 

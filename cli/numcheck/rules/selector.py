@@ -123,7 +123,7 @@ def _raw(value: object) -> tuple[str, ...]:
 
 MAX_UNIT_CHARS = 80
 MAX_POWERS = 4
-_UNIT_CHARS = re.compile(r"[\w\s/*^().%$€£¥-]*")
+_UNIT_CHARS = re.compile(r"[\w\s/*^().%$€£¥°-]*")
 _POWER = re.compile(r"\*\*|\^")
 _EXPONENT = re.compile(r"\s*[-+]?\d{1,2}(?![\d.])\s*")
 
