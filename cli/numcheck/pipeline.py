@@ -60,6 +60,7 @@ def read_and_extract(
     from numcheck.read import expand_paths
     from numcheck.read.manifest import load_manifest
     from numcheck.read.sources import safe_name
+    from numcheck.schema import excerpt
     from numcheck.vocab import default_vocabulary
 
     vocab = default_vocabulary()
@@ -78,7 +79,8 @@ def read_and_extract(
             if os.environ.get("NUMCHECK_DEBUG"):
                 raise
             name = safe_name(settings.stdin_name or "-") if path == "-" else safe_name(path)
-            run.usage_errors.append(f"{name}: internal error: {type(exc).__name__}: {exc} (NUMCHECK_DEBUG=1 shows it)")
+            problem = f"{type(exc).__name__}: {excerpt(str(exc), 120)}"
+            run.usage_errors.append(f"{name}: internal error: {problem} (NUMCHECK_DEBUG=1 shows it)")
             continue
         run.files += 1
         if not doc.text.strip():
