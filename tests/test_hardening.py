@@ -539,3 +539,22 @@ def test_derive_assumptions_are_bounded(tmp_path, capsys, monkeypatch, key, valu
 def test_rules_show_guesses_a_mistyped_id(tmp_path, capsys, monkeypatch):
     code, _, err = cli("rules", "show", "hours-per-dya", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
     assert code == 2 and "no rule 'hours-per-dya' (did you mean 'hours-per-day'?)" in err
+
+
+def test_one_failing_rule_loses_no_other_finding(tmp_path, capsys, monkeypatch):
+    """Isolation in the rules stage: a rule that fails inside is named; every other rule still reports."""
+    from numcheck.rules import kinds
+
+    bounds = kinds.KINDS["bounds"]
+    real = bounds.check
+
+    def broken(rule, claims, ctx):
+        if rule.id == "share-over-100":
+            raise ZeroDivisionError("float division by zero")
+        return real(rule, claims, ctx)
+
+    monkeypatch.setattr(bounds, "check", broken)
+    make(tmp_path, {"a.md": BAD + "\nIn a survey, 120% of respondents said they had not been paid.\n"})
+    code, out, err = cli("check", "-f", "line", "a.md", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 2 and "hours-per-day" in out and "share-over-100" not in out
+    assert "numcheck: error: rule 'share-over-100': internal error: ZeroDivisionError: float division by zero" in err

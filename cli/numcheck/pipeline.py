@@ -113,7 +113,6 @@ def read_one(path: str, settings: Settings, sources: dict, vocab: Vocabulary) ->
 
 def check(run: Run, settings: Settings, config: Config) -> None:
     """Run the rules over the claims; then apply suppressions, the baseline and --diff."""
-    from numcheck.rules.engine import run as run_rules
     from numcheck.rules.model import Context
     from numcheck.vocab import default_vocabulary
 
@@ -122,7 +121,7 @@ def check(run: Run, settings: Settings, config: Config) -> None:
     run.usage_errors.extend(unknown_in_comments(run.suppressions, set(run.rule_names)))
     vocab = tuned(default_vocabulary(), config)
     ctx = Context(vocab, texts=run.texts, dates=run.dates, today=settings.today, show_undecidable=settings.undecidable)
-    findings = _suppress(run_rules(rules, run.claims, ctx), run.suppressions, settings.warn_unused)
+    findings = _suppress(_run_isolated(rules, run, ctx), run.suppressions, settings.warn_unused)
     if settings.baseline:
         from numcheck.report.baseline import without_baseline
 
@@ -132,6 +131,28 @@ def check(run: Run, settings: Settings, config: Config) -> None:
 
         findings = _touching(findings, run.claims, changed_lines(settings.diff, list(run.texts)))
     run.findings = findings
+
+
+def _run_isolated(rules: list, run: Run, ctx) -> list[Finding]:
+    """Run the rules; a rule that fails inside is named as an error (exit 2) and the others still report."""
+    from numcheck.rules.engine import run as run_rules
+
+    try:
+        return run_rules(rules, run.claims, ctx)
+    except Exception:
+        if os.environ.get("NUMCHECK_DEBUG"):
+            raise
+    from numcheck.schema import excerpt
+
+    working = []
+    for rule in rules:  # only after a failure: find the rules that fail, run the others together
+        try:
+            run_rules([rule], run.claims, ctx)
+            working.append(rule)
+        except Exception as exc:
+            problem = f"{type(exc).__name__}: {excerpt(str(exc), 120)}"
+            run.usage_errors.append(f"rule '{rule.id}': internal error: {problem} (NUMCHECK_DEBUG=1 shows it)")
+    return run_rules(working, run.claims, ctx)
 
 
 def _rules(settings: Settings, config: Config) -> list:
