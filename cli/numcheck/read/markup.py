@@ -202,11 +202,11 @@ def _decode_entities(view: str) -> str:
             # as one number, and no ordinary space is invented between its digits.
             return decoded[0] * len(raw)
         pad = " " * (len(raw) - len(decoded))
-        before = view[match.start() - 1 : match.start()]
-        after = view[match.end() : match.end() + 1]
+        glued_before = view[match.start() - 1 : match.start()].isalnum() and not decoded[:1].isspace()
+        glued_after = view[match.end() : match.end() + 1].isalnum() and not decoded[-1:].isspace()
         # Pad on the side away from what the run is glued to: "&pound;12" keeps £ beside 12,
         # "&#50;&#54; hours" keeps 26 where the figure starts in the file.
-        if before.isalnum() or not after.isalnum():
+        if glued_before or not glued_after:
             return decoded + pad
         return pad + decoded
 
