@@ -104,6 +104,15 @@ CASES = [
     ),
     ("entities-html", {"a.html": "<p>They work &#50;&#54; hours a day.</p>\n"}, ["a.html"], 0, "", "= 26 hour / day"),
     ("entities-markdown", {"a.md": "They work &#50;&#54; hours a day.\n"}, ["a.md"], 0, "", "= 26 hour / day"),
+    (
+        "entity-space",
+        {"a.html": "<p>&#50;&#54;&#x20;hours a day</p>"},
+        ["a.html"],
+        0,
+        "",
+        '"&#50;&#54;&#x20;hours a day"',
+    ),
+    ("entity-percent", {"a.html": "<p>Prices rose 5&#37; in May.</p>"}, ["a.html"], 0, "", "= 5 %"),
     ("utf-32-bom", {"a.txt": GOOD.encode("utf-32")}, ["a.txt"], 0, "", '"About 12"'),
     ("utf-16-bom", {"a.txt": GOOD.encode("utf-16")}, ["a.txt"], 0, "", '"About 12"'),
     (
