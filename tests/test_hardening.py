@@ -345,6 +345,23 @@ def test_a_path_given_twice_is_read_once(tmp_path, capsys, monkeypatch):
     assert code == 1 and out.count("hours-per-day") == 1 and "in 1 file" in err
 
 
+def _wait_until_blocked(pid: int, timeout: float = 30.0) -> None:
+    """Wait until a process has slept (blocked on a read) for half a second: its start-up is over."""
+    stat = Path(f"/proc/{pid}/stat")
+    deadline = time.monotonic() + timeout
+    asleep = 0
+    time.sleep(0.5)
+    while time.monotonic() < deadline and asleep < 10:
+        try:
+            state = stat.read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            time.sleep(3)  # no /proc: give start-up a generous while
+            return
+        asleep = asleep + 1 if state == "S" else 0
+        time.sleep(0.05)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="POSIX signals")
 def test_ctrl_c_prints_interrupted_and_exits_130(tmp_path):
     """A real process: SIGINT while it reads standard input."""
     env = {k: v for k, v in os.environ.items() if k not in ("NUMCHECK_DEBUG", "GITHUB_ACTIONS")}
@@ -357,7 +374,7 @@ def test_ctrl_c_prints_interrupted_and_exits_130(tmp_path):
         cwd=ROOT,
         env=env,
     )
-    time.sleep(1.5)  # past start-up: the handler is installed and it waits on stdin
+    _wait_until_blocked(proc.pid)  # past start-up: the handler is installed and it waits on stdin
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and err.strip().splitlines()[-1] == "numcheck: interrupted"
@@ -433,7 +450,11 @@ def test_baseline_written_in_a_folder_matches_from_its_parent(tmp_path, capsys, 
 @pytest.mark.parametrize(
     ("make_baseline", "message"),
     [
-        (lambda p: os.mkfifo(p), "not a regular file"),
+        pytest.param(
+            lambda p: os.mkfifo(p),
+            "not a regular file",
+            marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here"),
+        ),
         (lambda p: p.write_text('{"version": 2, "findings": [' * 100_000), "not a numcheck baseline"),
         (lambda p: p.write_text('{"version": 1' + "0" * 5000 + ', "findings": []}'), "not a numcheck baseline"),
         (lambda p: p.write_bytes(b"\xff\xfe"), "not a numcheck baseline"),
