@@ -103,7 +103,6 @@ def test_table_format_prints_summary():
         ("missing.md", None, "no such file or directory"),
         ("binary.txt", b"\x00\x01\x02abc", "binary file"),
         ("latin1.txt", "caf\xe9 12 workers".encode("latin-1"), "not valid UTF-8"),
-        ("empty.md", b"", "empty file"),
         ("big.txt", b"12 workers. " * 1_000_000, "larger than 10 MB"),
     ],
 )
@@ -117,12 +116,13 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, name, content, message):
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
-def test_one_bad_file_among_good_ones_is_a_warning(tmp_path):
+def test_one_bad_file_among_good_ones_is_an_error_after_the_others_are_checked(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x00")
-    result = run_cli("check", str(bad), DRAFT)
-    assert result.returncode == 1  # the draft is still checked
-    assert "warning:" in result.stderr and "binary file" in result.stderr
+    result = run_cli("check", "-f", "line", str(bad), DRAFT)
+    assert result.returncode == 2  # the draft is still checked and reported; the bad file fails the run
+    assert "hours-per-day" in result.stdout
+    assert "error:" in result.stderr and "binary file" in result.stderr
 
 
 def test_folder_without_text_files(tmp_path):

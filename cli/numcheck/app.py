@@ -63,7 +63,14 @@ FormatOption = Annotated[
     Format | None,
     typer.Option("--format", "-f", help="table on a terminal, line otherwise.", show_default=False),
 ]
-MaxSize = Annotated[float, typer.Option("--max-size", help="Largest file to read, in MB.", min=0.001)]
+MaxSize = Annotated[float, typer.Option("--max-size", help="Largest file to read, in MB (at most 4096).")]
+MAX_SIZE_MB = 4096.0  # a bound, so nan, inf and 1e308 are refused rather than overflow
+Encoding = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding", help="Read files that are not UTF-8 (and have no byte-order mark) in this encoding, e.g. cp1252."
+    ),
+]
 Sources = Annotated[
     str | None,
     typer.Option("--sources", help="A YAML manifest naming each file's outlet, date and URL.", show_default=False),
@@ -123,16 +130,27 @@ def _read(paths: list[str], settings, exclude: list[str]):
     return run
 
 
-def _settings(config, max_size: float, sources: str | None, stdin_name: str | None, **checking):
+def _settings(config, max_size: float, sources: str | None, stdin_name: str | None, encoding: str | None, **checking):
     """Settings for check and extract: the command line over the configuration; `checking` adds check's own."""
     from numcheck.pipeline import Settings
+    from numcheck.read.sources import check_encoding
 
+    if not 0.001 <= max_size <= MAX_SIZE_MB:  # also false for nan
+        _usage(f"--max-size: expected a number of MB from 0.001 to {MAX_SIZE_MB:g}, got {max_size}")
+    encoding = encoding or config.encoding
     return Settings(
         max_bytes=int(max_size * 1024 * 1024),
         sources=sources or config.sources,
         stdin_name=stdin_name,
+        encoding=check_encoding(encoding) if encoding else None,
         **checking,
     )
+
+
+def _usage(message: str) -> None:
+    """Print a usage error and exit 2."""
+    print(f"numcheck: error: {message}", file=sys.stderr)
+    raise typer.Exit(2)
 
 
 @app.command()
@@ -176,22 +194,25 @@ def check(
     ] = None,
     stdin_filename: StdinName = None,
     isolated: Isolated = False,
+    encoding: Encoding = None,
 ) -> None:
     """Extract the claims, run the rules, print the findings; exit 1 on findings at the fail level."""
     from numcheck.config import discover
     from numcheck.pipeline import check as run_checks
+    from numcheck.read.sources import excerpt
     from numcheck.report import exit_code, summary, summary_line
+    from numcheck.schema import valid_date
 
     config = discover(paths, isolated)
+    if date is not None and (_ISO_DAY.fullmatch(date) is None or not valid_date(date)):
+        _usage(f"--date: expected YYYY-MM-DD (a real day), got '{excerpt(date)}'")
     date = date or config.date
-    if date is not None and _ISO_DAY.fullmatch(date) is None:
-        print(f"numcheck: error: --date: expected YYYY-MM-DD, got '{date}'", file=sys.stderr)
-        raise typer.Exit(2)
     settings = _settings(
         config,
         max_size,
         sources,
         stdin_filename,
+        encoding,
         rule_paths=[*config.rules, *(rules or [])],
         default_rules=config.default_rules and not no_default_rules,
         today=date,
@@ -201,19 +222,22 @@ def check(
         diff=diff,
     )
     run = _read(paths, settings, config.exclude)
+    before = len(run.usage_errors)
     run_checks(run, settings, config)
+    for message in run.usage_errors[before:]:  # found by the rules stage: suppression comments naming no rule
+        print(f"numcheck: error: {message}", file=sys.stderr)
     if write_baseline:
         from numcheck.report.baseline import write_baseline as record
 
-        record(run.findings, write_baseline)
+        record(run.findings, write_baseline, run.claims)
         print(f"numcheck: recorded {len(run.findings)} findings in {write_baseline}", file=sys.stderr)
         raise typer.Exit(2 if run.usage_errors else 0)
     counts = summary(run.findings, run.files, len(run.claims))
     chosen = _format(format)
     from numcheck.report.output import write_report
 
-    write_report(chosen, run, counts, summary_line(counts), output)
     level = fail_on.value if fail_on is not None else (config.fail_on or "error")
+    write_report(chosen, run, counts, summary_line(counts), output, level)
     code = 0 if exit_zero else exit_code(run.findings, level)
     raise typer.Exit(2 if run.usage_errors else code)
 
@@ -229,12 +253,13 @@ def extract(
     sources: Sources = None,
     stdin_filename: StdinName = None,
     isolated: Isolated = False,
+    encoding: Encoding = None,
 ) -> None:
     """Print every numeric claim found and how it was read."""
     from numcheck.config import discover
 
     config = discover(paths, isolated)
-    run = _read(paths, _settings(config, max_size, sources, stdin_filename), config.exclude)
+    run = _read(paths, _settings(config, max_size, sources, stdin_filename, encoding), config.exclude)
     chosen = _format(format, claims=True)
     if chosen == "json":
         from numcheck.report.plain import write_json
@@ -300,8 +325,11 @@ def show_rule(
     loaded = load_rules(rules or [], not no_default_rules)
     found = [r for r in loaded if r.id == rule_id]
     if not found:
-        print(f"numcheck: error: no rule '{rule_id}' (see `numcheck rules`)", file=sys.stderr)
-        raise typer.Exit(2)
+        from numcheck.config import did_you_mean
+        from numcheck.schema import excerpt
+
+        guess = did_you_mean(rule_id, {r.id for r in loaded})
+        _usage(f"no rule '{excerpt(rule_id)}'{guess} (see `numcheck rules`)")
     print(describe_rule(found[0]))
 
 
@@ -310,7 +338,13 @@ def validate_rules(paths: Annotated[list[str], typer.Argument(help="Rule files o
     """Check rule files; exit 0 when they are valid, 2 with file:line, rule and key otherwise."""
     from numcheck.rules.loader import load_rules
 
-    loaded = load_rules(paths, defaults=False)
+    errors: list[str] = []
+    loaded = load_rules(paths, defaults=False, errors=errors)
+    for message in errors:  # every problem in every file, not only the first
+        print(f"numcheck: error: {message}", file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} error{'s' if len(errors) != 1 else ''}; {len(loaded)} rules valid", file=sys.stderr)
+        raise typer.Exit(2)
     print(f"{len(loaded)} rules valid in {', '.join(paths)}")
 
 
@@ -349,14 +383,21 @@ def rules_schema() -> None:
 
 def main() -> None:
     """Run the app; turn every known error into one line and exit code 2, never a traceback."""
-    from numcheck.errors import NumcheckError
+    import signal
 
+    from numcheck.errors import Interrupted, NumcheckError
+
+    def interrupted(signum, frame) -> None:
+        raise Interrupted  # not a KeyboardInterrupt, which click would turn into "Aborted!"
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, interrupted)
     try:
         app(prog_name="numcheck")
     except NumcheckError as exc:
         print(f"numcheck: error: {exc}", file=sys.stderr)
         sys.exit(2)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         print("numcheck: interrupted", file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:

@@ -12,12 +12,14 @@ from typing import Any
 
 from numcheck import schema as s
 from numcheck.errors import ConfigError
+from numcheck.paths import confined
 from numcheck.records import LEVELS
+from numcheck.yamlfile import LineDict
 
 NAMES = ("numcheck.yaml", ".numcheck.yaml", "pyproject.toml")
 HEDGE = {
-    "below": s.Field(s.number, doc="how far below the figure the hedge reaches, as a fraction"),
-    "above": s.Field(s.number, doc="how far above, as a fraction"),
+    "below": s.Field(s.number_in(0, 1), doc="how far below the figure the hedge reaches, as a fraction (0 to 1)"),
+    "above": s.Field(s.number_in(0, 10), doc="how far above, as a fraction (0 to 10)"),
 }
 FIELDS = {
     "extend": s.Field(s.string, doc="a base configuration file read first, relative to this one"),
@@ -30,8 +32,9 @@ FIELDS = {
     "exclude": s.Field(s.list_of(s.string), default=[], doc="glob patterns of files not to check"),
     "date": s.Field(s.date, doc="the day to judge dates by when a text has none"),
     "sources": s.Field(s.string, doc="a sources manifest, relative to this file"),
-    "rounding": s.Field(s.number, doc="how much of a round figure's last place it may be off (0.5)"),
+    "rounding": s.Field(s.number_in(0, 1), doc="how much of a round figure's last place it may be off (0.5)"),
     "hedges": s.Field(s.mapping, default={}, doc='hedge word: {below, above}, e.g. "about": {below: 0.15}'),
+    "encoding": s.Field(s.string, doc="the encoding of files that are not UTF-8, e.g. cp1252"),
 }
 
 
@@ -51,6 +54,8 @@ class Config:
     sources: str | None = None
     rounding: float | None = None
     hedges: dict[str, dict[str, float]] = field(default_factory=dict)
+    encoding: str | None = None
+    where: dict[str, str] = field(default_factory=dict)  # key → "file:line" that set it, for messages
 
     def as_dict(self) -> dict[str, Any]:
         """Return the configuration as plain data, for `numcheck config`."""
@@ -67,6 +72,7 @@ class Config:
             "sources": self.sources,
             "rounding": self.rounding,
             "hedges": self.hedges,
+            "encoding": self.encoding,
         }
 
 
@@ -83,23 +89,37 @@ def find(start: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     """Return True when a pyproject.toml has a [tool.numcheck] table."""
-    import tomllib  # only when there is a pyproject.toml to read
+    tool = _toml(path).get("tool", {})
+    return isinstance(tool, dict) and "numcheck" in tool
+
+
+MAX_TOML_BYTES = 2 * 1024 * 1024
+
+
+def _toml(path: Path) -> dict:
+    """Parse a TOML file with limits: its size, its nesting, the digits of its integers."""
+    import tomllib
 
     try:
-        return "numcheck" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-        raise ConfigError(f"{path}: not readable TOML: {exc}") from None
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_TOML_BYTES + 1)
+        if len(raw) > MAX_TOML_BYTES:
+            raise ConfigError(f"{path}: larger than 2 MB; refused")
+        return tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not readable TOML: {s.excerpt(str(exc), 80)}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except (ValueError, RecursionError) as exc:  # an integer of 5,000 digits; arrays nested 100,000 deep
+        raise ConfigError(
+            f"{path}: not readable TOML: a value out of range or nested too deeply ({type(exc).__name__})"
+        ) from None
 
 
 def _read(path: Path) -> dict:
     """Read one configuration file's mapping."""
     if path.name == "pyproject.toml" or path.suffix == ".toml":
-        import tomllib
-
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: not readable TOML: {exc}") from None
+        data = _toml(path)
         return data.get("tool", {}).get("numcheck", {}) if path.name == "pyproject.toml" else data
     from numcheck.yamlfile import load_yaml
 
@@ -113,13 +133,23 @@ def load(path: Path, config: Config | None = None, depth: int = 0) -> Config:
         raise ConfigError(f"{path}: 'extend' goes more than 10 files deep")
     if not path.is_file():
         raise ConfigError(f"{path}: no such configuration file")
-    values = s.validate(_read(path), FIELDS, str(path), "configuration")
+    data = _read(path)
+    values = s.validate(data, FIELDS, str(path), "configuration")
+
+    def where(key: str) -> str:
+        return f"{path}:{data.line_of(key) if isinstance(data, LineDict) else 0}"
+
+    def inside(key: str, name: str) -> str:
+        return str(confined(name, str(path), f"{where(key)}: configuration: key '{key}'"))
+
     config = config or Config()
     if values["extend"]:
-        config = load((path.parent / values["extend"]).resolve(), config, depth + 1)
-    folder = path.parent
+        config = load(Path(inside("extend", values["extend"])).resolve(), config, depth + 1)
     config.files.append(str(path))
-    config.rules += [str(folder / r) for r in values["rules"]]
+    config.rules += [inside("rules", r) for r in values["rules"]]
+    for key in ("select", "ignore", "levels"):
+        if key in data:
+            config.where[key] = where(key)
     config.default_rules = values["default-rules"]
     config.select += values["select"]
     config.ignore += values["ignore"]
@@ -131,7 +161,8 @@ def load(path: Path, config: Config | None = None, depth: int = 0) -> Config:
     config.fail_on = values["fail-on"] or config.fail_on
     config.exclude += values["exclude"]
     config.date = s.iso_date(values["date"]) if values["date"] is not None else config.date
-    config.sources = str(folder / values["sources"]) if values["sources"] else config.sources
+    config.sources = inside("sources", values["sources"]) if values["sources"] else config.sources
+    config.encoding = values["encoding"] or config.encoding
     config.rounding = values["rounding"] if values["rounding"] is not None else config.rounding
     for word, margins in values["hedges"].items():
         config.hedges[word] = s.validate(margins, HEDGE, str(path), f"configuration: hedges: '{word}'")
@@ -145,6 +176,26 @@ def discover(paths: list[str], isolated: bool = False) -> Config:
     real = [p for p in paths if p != "-"]
     found = find(Path(real[0]) if real else Path.cwd())
     return load(found) if found else Config()
+
+
+def check_rule_ids(config: Config, known: set[str]) -> None:
+    """Raise ConfigError for an id in select, ignore or levels that names no loaded rule, with a guess."""
+    for key, names in (("select", config.select), ("ignore", config.ignore), ("levels", list(config.levels))):
+        for name in names:
+            prefix_ok = key != "levels" and any(rule_id.startswith(name) for rule_id in known)
+            if name not in known and not prefix_ok:
+                place = config.where.get(key, config.files[-1] if config.files else "configuration")
+                raise ConfigError(
+                    f"{place}: configuration: {key}: no rule '{s.excerpt(name)}' is loaded{did_you_mean(name, known)}"
+                )
+
+
+def did_you_mean(name: str, known: set[str]) -> str:
+    """Return " (did you mean 'x'?)" for the closest known id, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def chosen(rule_id: str, config: Config) -> bool | None:

@@ -11,3 +11,7 @@ class InputError(NumcheckError):
 
 class ConfigError(NumcheckError):
     """A rule or vocabulary file is malformed."""
+
+
+class Interrupted(BaseException):
+    """Ctrl-C: the run stops with "numcheck: interrupted" and exit code 130."""

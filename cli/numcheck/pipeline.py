@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,7 @@ class Settings:
     warn_unused: bool = False
     baseline: str | None = None
     diff: str | None = None
+    encoding: str | None = None  # for files that are not UTF-8 and have no byte-order mark
 
 
 @dataclass
@@ -40,7 +42,8 @@ class Run:
     claims: list[Claim] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    usage_errors: list[str] = field(default_factory=list)
+    usage_errors: list[str] = field(default_factory=list)  # also files that could not be checked: exit 2
+    notes: list[str] = field(default_factory=list)  # worth saying, not wrong: an empty file
     texts: dict[str, str] = field(default_factory=dict)  # source → prose view
     dates: dict[str, str] = field(default_factory=dict)  # source → publication date
     suppressions: list[Suppression] = field(default_factory=list)
@@ -54,10 +57,10 @@ def read_and_extract(
 
     `progress(done, total)` is called after each file when given (a terminal's progress bar).
     """
-    from numcheck.extract import extract
-    from numcheck.read import expand_paths, load
-    from numcheck.read.manifest import key, load_manifest
-    from numcheck.read.suppressions import parse
+    from numcheck.read import expand_paths
+    from numcheck.read.manifest import load_manifest
+    from numcheck.read.sources import safe_name
+    from numcheck.schema import excerpt
     from numcheck.vocab import default_vocabulary
 
     vocab = default_vocabulary()
@@ -67,42 +70,62 @@ def read_and_extract(
     for number, path in enumerate(files, start=1):
         if progress is not None:
             progress(number - 1, len(files))
-        try:
-            doc = load(path, settings.max_bytes, name=settings.stdin_name if path == "-" else None)
+        try:  # isolation: whatever goes wrong in one file is that file's error; the others are still checked
+            doc, claims, found, problems = read_one(path, settings, sources, vocab)
         except InputError as exc:
-            run.problems.append(str(exc))
+            run.usage_errors.append(str(exc))
             continue
-        info = sources.get(key(path))
-        if info is not None:  # the manifest speaks for the file over its own front matter
-            doc = replace(doc, outlet=info.outlet or doc.outlet, date=info.date or doc.date, url=info.url or doc.url)
+        except Exception as exc:
+            if os.environ.get("NUMCHECK_DEBUG"):
+                raise
+            name = safe_name(settings.stdin_name or "-") if path == "-" else safe_name(path)
+            problem = f"{type(exc).__name__}: {excerpt(str(exc), 120)}"
+            run.usage_errors.append(f"{name}: internal error: {problem} (NUMCHECK_DEBUG=1 shows it)")
+            continue
         run.files += 1
-        prefix = f"{number}." if len(files) > 1 else ""
-        run.claims.extend(extract(doc, vocab, prefix=prefix))
+        if not doc.text.strip():
+            run.notes.append(f"{doc.source}: empty file, no claims")
+        run.claims.extend(claims)
         run.texts[doc.source] = doc.prose
         if doc.date:
             run.dates[doc.source] = doc.date
-        if doc.kind in ("markdown", "html"):
-            found, problems = parse(doc.source, doc.text)
-            run.suppressions.extend(found)
-            run.problems.extend(problems)
+        run.suppressions.extend(found)
+        run.problems.extend(problems)
+    run.claims.sort(key=lambda c: (c.source, c.start, c.end))  # the order of the paths given changes nothing
     return run
+
+
+def read_one(path: str, settings: Settings, sources: dict, vocab: Vocabulary) -> tuple:
+    """Read and extract one file: (document, claims, suppressions, problems); raises on a bad file."""
+    from numcheck.extract import extract
+    from numcheck.read import load
+    from numcheck.read.manifest import key
+    from numcheck.read.suppressions import parse
+
+    doc = load(path, settings.max_bytes, settings.stdin_name if path == "-" else None, settings.encoding)
+    info = sources.get(key(path))
+    if info is not None:  # the manifest speaks for the file over its own front matter
+        doc = replace(doc, outlet=info.outlet or doc.outlet, date=info.date or doc.date, url=info.url or doc.url)
+    claims = extract(doc, vocab, prefix=f"{doc.source}#")  # ids from file and offset: stable
+    found, problems = parse(doc.source, doc.text) if doc.kind in ("markdown", "html") else ([], [])
+    return doc, claims, found, problems
 
 
 def check(run: Run, settings: Settings, config: Config) -> None:
     """Run the rules over the claims; then apply suppressions, the baseline and --diff."""
-    from numcheck.rules.engine import run as run_rules
     from numcheck.rules.model import Context
     from numcheck.vocab import default_vocabulary
 
     rules = _rules(settings, config)
     run.rule_names = {r.id: (r.kind, r.description) for r in rules}
+    run.usage_errors.extend(unknown_in_comments(run.suppressions, set(run.rule_names)))
     vocab = tuned(default_vocabulary(), config)
     ctx = Context(vocab, texts=run.texts, dates=run.dates, today=settings.today, show_undecidable=settings.undecidable)
-    findings = _suppress(run_rules(rules, run.claims, ctx), run.suppressions, settings.warn_unused)
+    findings = _suppress(_run_isolated(rules, run, ctx), run.suppressions, settings.warn_unused)
     if settings.baseline:
         from numcheck.report.baseline import without_baseline
 
-        findings = without_baseline(findings, settings.baseline)
+        findings = without_baseline(findings, settings.baseline, run.claims)
     if settings.diff:
         from numcheck.report.diff import changed_lines
 
@@ -110,16 +133,35 @@ def check(run: Run, settings: Settings, config: Config) -> None:
     run.findings = findings
 
 
+def _run_isolated(rules: list, run: Run, ctx) -> list[Finding]:
+    """Run the rules; a rule that fails inside is named as an error (exit 2) and the others still report."""
+    from numcheck.rules.engine import run as run_rules
+
+    try:
+        return run_rules(rules, run.claims, ctx)
+    except Exception:
+        if os.environ.get("NUMCHECK_DEBUG"):
+            raise
+    from numcheck.schema import excerpt
+
+    working = []
+    for rule in rules:  # only after a failure: find the rules that fail, run the others together
+        try:
+            run_rules([rule], run.claims, ctx)
+            working.append(rule)
+        except Exception as exc:
+            problem = f"{type(exc).__name__}: {excerpt(str(exc), 120)}"
+            run.usage_errors.append(f"rule '{rule.id}': internal error: {problem} (NUMCHECK_DEBUG=1 shows it)")
+    return run_rules(working, run.claims, ctx)
+
+
 def _rules(settings: Settings, config: Config) -> list:
     """Load the rules and apply the configuration's select, ignore and levels."""
-    from numcheck.config import chosen
+    from numcheck.config import check_rule_ids, chosen
     from numcheck.rules.loader import load_rules
 
     rules = load_rules(settings.rule_paths, settings.default_rules)
-    known = {r.id for r in rules}
-    for rule_id in config.levels:
-        if rule_id not in known:
-            raise ConfigError(f"{config.files[-1]}: configuration: levels: no rule '{rule_id}' is loaded")
+    check_rule_ids(config, {r.id for r in rules})
     chosen_rules = []
     for rule in rules:
         pick = chosen(rule.id, config)
@@ -147,6 +189,20 @@ def tuned(vocab: Vocabulary, config: Config) -> Vocabulary:
         modifiers[key] = replace(old, below=below, above=above)
     rounding = vocab.rounding_fraction if config.rounding is None else config.rounding
     return replace(vocab, modifiers=modifiers, rounding_fraction=rounding)
+
+
+def unknown_in_comments(suppressions: list[Suppression], known: set[str]) -> list[str]:
+    """Return one error per suppression comment naming a rule that is not loaded: a typo silences nothing."""
+    from numcheck.config import did_you_mean
+    from numcheck.schema import excerpt
+
+    known = known | {"unused-suppression"}
+    return [
+        f"{s.source}:{s.line}: numcheck comment: no rule '{excerpt(name)}' is loaded{did_you_mean(name, known)}"
+        for s in suppressions
+        for name in s.rules
+        if name not in known
+    ]
 
 
 def _suppress(findings: list[Finding], suppressions: list[Suppression], warn_unused: bool) -> list[Finding]:
@@ -194,8 +250,10 @@ def _touching(findings: list[Finding], claims: list[Claim], changed: dict[str, s
 
 
 def report_problems(run: Run) -> None:
-    """Print one line per file that could not be checked."""
+    """Print one line per file that could not be checked, then warnings and notes."""
     for message in run.usage_errors:
         print(f"numcheck: error: {message}", file=sys.stderr)
     for message in run.problems:
         print(f"numcheck: warning: {message}", file=sys.stderr)
+    for message in run.notes:
+        print(f"numcheck: note: {message}", file=sys.stderr)

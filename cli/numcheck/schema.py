@@ -27,7 +27,7 @@ class Field:
 def _describe(value: Any) -> str:
     """Say what a wrong value is, quoting strings so '1.0e3' shows as a string."""
     if isinstance(value, str):
-        return f"the string '{value}'"
+        return f"the string '{excerpt(value)}'"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if value is None:
@@ -36,19 +36,48 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
+    if isinstance(value, int) and abs(value) > 10**30:
+        return "an integer of more than 30 digits"
     return f"{type(value).__name__} {value!r}"
+
+
+def excerpt(text: str, size: int = 40) -> str:
+    """Return a short, escaped excerpt of a text for a message: never a file's whole content."""
+    from numcheck.safe import escape_controls
+
+    return escape_controls(text if len(text) <= size else text[: size - 1] + "…")
 
 
 _EXPONENT = re.compile(r"[-+]?\d+(?:\.\d*)?[eE]\d+")
 
 
+LARGEST = 1e100  # as extraction's largest figure: every product of a few stays finite
+
+
 def number(value: Any) -> str | None:
-    """A real number (not a boolean)."""
+    """A real number (not a boolean), finite and no larger than 1e100."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         exponent = isinstance(value, str) and _EXPONENT.fullmatch(value.strip()) is not None
         hint = " (YAML reads 1.0e3 as text: write 1.0e+3 or 1000)" if exponent else ""
         return f"expected a number, got {_describe(value)}{hint}"
+    if not -LARGEST <= value <= LARGEST:  # also false for nan
+        return f"expected a finite number no larger than 1e100, got {_describe(value)}"
     return None
+
+
+def number_in(low: float, high: float) -> Check:
+    """A number from low to high."""
+
+    def check(value: Any) -> str | None:
+        problem = number(value)
+        if problem:
+            return problem
+        if not low <= value <= high:
+            return f"expected a number from {low:g} to {high:g}, got {value:g}"
+        return None
+
+    check.json_schema = lambda: {"type": "number", "minimum": low, "maximum": high}  # type: ignore[attr-defined]
+    return check
 
 
 def string(value: Any) -> str | None:
@@ -108,16 +137,30 @@ def one_of(*choices: str) -> Check:
     return check
 
 
-_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-
-
 def date(value: Any) -> str | None:
-    """A date: YAML's 2025-03-14, or the text "2025-03", "2025"."""
+    """A date: YAML's 2025-03-14, or the text "2025-03", "2025"; a real day of the calendar."""
     import datetime
 
-    if isinstance(value, datetime.date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+    if isinstance(value, datetime.date) or (isinstance(value, str) and valid_date(value)):
         return None
     return f"expected a date such as 2025-03-14, got {_describe(value)}"
+
+
+def valid_date(text: str) -> bool:
+    """Return True for a real calendar day, month or year: 2025-03-14, 2025-03, 2025."""
+    import datetime
+
+    parts = text.split("-")
+    if not (1 <= len(parts) <= 3) or not all(p.isascii() and p.isdigit() for p in parts):
+        return False
+    if len(parts[0]) != 4 or any(len(p) != 2 for p in parts[1:]):
+        return False
+    numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
+    try:
+        datetime.date(*numbers)
+    except ValueError:
+        return False
+    return True
 
 
 def iso_date(value: Any) -> str:
@@ -165,7 +208,9 @@ def validate(data: Any, fields: dict[str, Field], path: str, what: str, line: in
     """
     where_line = getattr(data, "line", line)
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}:{where_line}: {what}: expected a mapping, got {_describe(data)}")
+        # Never quote the content here: a file that is no mapping may be anything (a secrets file).
+        got = "text" if isinstance(data, str) else _describe(data)
+        raise ConfigError(f"{path}:{where_line}: {what}: expected a mapping, got {got}")
 
     def line_of(key: str) -> int:
         return data.line_of(key) if isinstance(data, LineDict) else where_line
@@ -173,7 +218,7 @@ def validate(data: Any, fields: dict[str, Field], path: str, what: str, line: in
     for key in data:
         if key not in fields:
             known = ", ".join(sorted(fields))
-            raise ConfigError(f"{path}:{line_of(key)}: {what}: unknown key '{key}' (known: {known})")
+            raise ConfigError(f"{path}:{line_of(key)}: {what}: unknown key '{excerpt(str(key))}' (known: {known})")
     result: dict[str, Any] = {}
     for key, spec in fields.items():
         if key not in data:

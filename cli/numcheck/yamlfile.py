@@ -9,6 +9,7 @@ from numcheck.errors import ConfigError
 MAX_YAML_BYTES = 2 * 1024 * 1024
 # Aliases let a tiny file expand exponentially ("billion laughs"); count nodes as we build.
 MAX_NODES = 200_000
+MAX_DEPTH = 64  # mappings and lists inside each other; no rule or configuration needs more
 
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp", "merge")
@@ -35,11 +36,14 @@ class _Builder:
         self.count = 0
         self.scalars = yaml.constructor.SafeConstructor()
 
-    def build(self, node: yaml.Node) -> object:
+    def build(self, node: yaml.Node, depth: int = 0) -> object:
         """Convert one node, recursively."""
         self.count += 1
         if self.count > MAX_NODES:
             raise ConfigError(f"{self.path}: more than {MAX_NODES} YAML nodes (alias expansion?); refused")
+        if depth > MAX_DEPTH:
+            line = node.start_mark.line + 1
+            raise ConfigError(f"{self.path}:{line}: nested more than {MAX_DEPTH} levels deep; refused")
         if node.tag not in _PLAIN_TAGS:
             line = node.start_mark.line + 1
             raise ConfigError(f"{self.path}:{line}: tag '{node.tag}' is not allowed")
@@ -57,15 +61,18 @@ class _Builder:
                 if key in result:
                     raise ConfigError(f"{self.path}:{line}: duplicate key '{key}'")
                 result.key_lines[key] = line
-                result[key] = self.build(value_node)
+                result[key] = self.build(value_node, depth + 1)
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item) for item in node.value]
+            return [self.build(item, depth + 1) for item in node.value]
         try:
             return self.scalars.construct_object(node)
         except yaml.YAMLError as exc:
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             raise ConfigError(f"{self.path}:{node.start_mark.line + 1}: {problem}") from None
+        except (ValueError, OverflowError) as exc:  # a date like 2025-02-30, an integer of 5,000 digits
+            what = "a date that is no real day" if node.tag.endswith("timestamp") else "a value out of range"
+            raise ConfigError(f"{self.path}:{node.start_mark.line + 1}: {what} ({type(exc).__name__})") from None
 
 
 def load_yaml(path: str, text: str | None = None) -> object:
@@ -84,6 +91,8 @@ def load_yaml(path: str, text: str | None = None) -> object:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ConfigError(f"{path}: not valid UTF-8 at byte {exc.start}") from None
+    if text.count("[") + text.count("{") > MAX_NODES:
+        raise ConfigError(f"{path}: more than {MAX_NODES} brackets; refused")
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -91,7 +100,9 @@ def load_yaml(path: str, text: str | None = None) -> object:
         where = f"{path}:{mark.line + 1}" if mark else path
         raise ConfigError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+        raise ConfigError(f"{path}: invalid YAML: {type(exc).__name__}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply; refused") from None
     if node is None:
         return None
     return _Builder(path).build(node)

@@ -14,6 +14,7 @@ from numcheck.extract.context import (
     quote_state,
 )
 from numcheck.extract.filters import skip_nonclaim
+from numcheck.extract.numbers import representable
 from numcheck.extract.quantities import QuantityReader
 from numcheck.extract.sentences import sentences
 from numcheck.extract.tokens import FRACTION_CHARS, tokenize
@@ -37,7 +38,7 @@ def _may_hold_figure(prose: str, start: int, end: int, vocab: Vocabulary) -> boo
 
 
 def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
-    """Return the claims of a document in text order; ids are prefix + a running number."""
+    """Return the claims of a document in text order; ids are prefix + the claim's offset."""
     prose = doc.prose
     claims: list[Claim] = []
     in_quote = False
@@ -69,7 +70,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 i = floor = skip
                 continue
             q = reader.read_at(i, floor)
-            if q is None or _lone_word(tokens, q) or _code(tokens, q):
+            if q is None or _lone_word(tokens, q) or _code(tokens, q) or _too_large(q):
                 i += 1
                 continue
             measure, after = measure_after(tokens, q)
@@ -101,7 +102,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     source=doc.source,
                     start=start,
                     end=end,
-                    id=f"{prefix}{len(claims) + 1}",
+                    id=f"{prefix}{start}",
                     line=line,
                     column=column,
                     text=doc.text[start:end],
@@ -180,3 +181,8 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """Return True when offset lies inside one of the sorted spans."""
     index = bisect_right(spans, (offset, float("inf"))) - 1
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+def _too_large(q) -> bool:
+    """A figure too large to represent ("1e99 million") is no claim: values stay finite."""
+    return not (representable(q.value) and representable(q.low) and representable(q.high))

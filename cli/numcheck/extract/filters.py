@@ -72,8 +72,8 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
     # "24/7", "9/11": a slash between numbers that is no small fraction
     if nxt is not None and nxt.text == "/" and after is not None and after.kind == "num":
         if glued(tok, nxt) and glued(nxt, after):
-            den = int(after.text) if after.text.isdigit() else 0
-            if not (tok.text.isdigit() and 0 < int(tok.text) < den <= 100):
+            den = int(after.text) if after.text.isdigit() and len(after.text) < 5 else 0
+            if not (tok.text.isdigit() and len(tok.text) < 4 and 0 < int(tok.text) < den <= 100):
                 return i + 3
     # codes with a leading zero: "0958", "007" (but "0.5" and "0" are numbers)
     if len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit():
@@ -83,7 +83,7 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
     if tok.text.count(".") > 1:
         return i + 1
     # dates: "March 3", "3 March", "3rd of March", "12/03/2024", "2024-03-12"
-    if tok.text.isdigit() and int(tok.text) <= 31:
+    if tok.text.isdigit() and len(tok.text) <= 2 and int(tok.text) <= 31:
         if prev is not None and prev.low in MONTHS and prev.text[0].isupper():
             return i + 1
         if nxt is not None and nxt.low in MONTHS and nxt.text[0].isupper():
@@ -123,7 +123,7 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
     if nxt is not None and nxt.text in DASHES and after is not None and after.kind == "num" and glued(tok, nxt):
         if tok.text.isdigit() and after.text.isdigit():
             window = {x.low for x in t[max(0, i - 6) : i + 6]}
-            small = int(tok.text) < 30 and int(after.text) < 30
+            small = len(tok.text) <= 2 and len(after.text) <= 2 and int(tok.text) < 30 and int(after.text) < 30
             if (small and window & vocab.score_words) or window & vocab.tally_words:
                 return i + 3
     # date ranges written with slashes: "2/3 -2/11"

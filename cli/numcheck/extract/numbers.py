@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -50,15 +51,36 @@ PLURAL_DENOMINATORS = {"halves": 2, "quarters": 4, **{word + "s": den for word, 
 # Western grouping "1,234,567" and Indian grouping "12,34,567" (lakh and crore).
 _THOUSANDS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+# No figure in the news comes near a googol; anything larger is a typo or a probe, not a claim,
+# and keeping every value below it keeps the rules' arithmetic (products of figures) finite.
+LARGEST = 1e100
+MAX_DIGITS = 160  # characters of one digit token; a longer run is no figure (and int() would refuse it)
+
+
+def representable(value: float | None) -> bool:
+    """Return True when a value is None (unbounded) or a finite figure no larger than LARGEST."""
+    return value is None or (math.isfinite(value) and abs(value) <= LARGEST)
+
+
+def scaled(value: float, exponent: float) -> float | None:
+    """Return value × 10**exponent, or None when the result is too large to be a figure."""
+    if exponent > 300:  # 10.0**309 overflows; nothing that large is a figure anyway
+        return None
+    result = value * 10.0 ** max(exponent, -400.0)
+    return result if representable(result) else None
 
 
 def digits_value(text: str) -> float | None:
     """Return the value of a digit token ("12,000", "2.5"), or None when it is not a number."""
+    if len(text) > MAX_DIGITS:
+        return None
     if _THOUSANDS.fullmatch(text):
-        return float(text.replace(",", ""))
-    if _DECIMAL.fullmatch(text):
-        return float(text)
-    return None
+        value = float(text.replace(",", ""))
+    elif _DECIMAL.fullmatch(text):
+        value = float(text)
+    else:
+        return None
+    return value if representable(value) else None
 
 
 def digits_precision(text: str, scale: float = 1.0) -> float:
@@ -72,7 +94,7 @@ def digits_precision(text: str, scale: float = 1.0) -> float:
     stripped = plain.rstrip("0")
     zeros = len(plain) - len(stripped) if stripped else 0
     # Read a round number as rounded to two significant figures at most: "10,000" ± 500.
-    zeros = min(zeros, max(len(plain) - 2, 0))
+    zeros = min(zeros, max(len(plain) - 2, 0), 300)  # capped: 10.0**309 overflows
     return 10.0**zeros * scale
 
 

@@ -15,6 +15,7 @@ from numcheck.extract.numbers import (
     digits_precision,
     digits_value,
     fraction_words,
+    scaled,
     value_precision,
     words_value,
 )
@@ -147,8 +148,10 @@ class QuantityReader:
                     if "." in t[j - 1].text:
                         break
                 if j > i + 1:
-                    value = float(digits)
-                    precision = digits_precision(digits)
+                    grouped = digits_value(digits)
+                    if grouped is None:
+                        return None  # more groups than any figure has
+                    value, precision = grouped, digits_precision(digits)
             # ".5": a decimal point written without the leading zero
             if i > 0 and t[i - 1].text == "." and glued(t[i - 1], tok) and tok.text.isdigit():
                 if i < 2 or not glued(t[i - 2], t[i - 1]):
@@ -157,7 +160,10 @@ class QuantityReader:
             power = self._power_of_ten(j, value)
             if power is not None:
                 exponent, j = power
-                return value * 10.0**exponent, j, precision * 10.0**exponent, False
+                big = scaled(value, exponent)
+                if big is None:
+                    return None  # "1e999": too large to be a figure
+                return big, j, scaled(precision, exponent) or abs(big), False
             # "2½" or "2 1/2"
             if j < self.n and t[j].text in UNICODE_FRACTIONS and glued(t[j - 1], t[j]):
                 value += UNICODE_FRACTIONS[t[j].text]

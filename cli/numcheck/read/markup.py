@@ -56,18 +56,27 @@ def _comment_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_FRONT_OPEN = re.compile(r"---[ \t]*\r?\n")
+# The closing line: "---" or "..." alone; "\r" before "\n" so CRLF files close too.
+_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+
+
 def _front_matter_span(text: str) -> tuple[int, int] | None:
-    """Return the span of YAML front matter at the very start of a Markdown file."""
-    if not text.startswith("---\n"):
+    """Return the span of YAML front matter at the very start of a Markdown file (LF or CRLF)."""
+    opened = _FRONT_OPEN.match(text)
+    if opened is None:
         return None
-    for closer in ("\n---\n", "\n...\n", "\n---"):
-        end = text.find(closer, 3)
-        if end != -1:
-            return 0, end + len(closer)
-    return None
+    close = _FRONT_CLOSE.search(text, opened.end())
+    if close is None:
+        return None
+    end = close.end()
+    return 0, end + (text[end : end + 1] == "\n")
 
 
-_META_LINE = re.compile(r"^(date|source|outlet|url|publisher)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+_META_LINE = re.compile(r"^(date|source|outlet|url|publisher)[ \t]*:[ \t]*(.*?)[ \t\r]*$", re.MULTILINE)
+# Lines as markdown-it counts them: it ends a line at "\r\n", "\r" or "\n" only, never at a form
+# feed or U+2028 as str.splitlines() would.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
 
 
 def front_matter(text: str) -> dict[str, str]:
@@ -75,15 +84,20 @@ def front_matter(text: str) -> dict[str, str]:
 
     Only plain `key: value` lines are read; nothing in the front matter is ever evaluated.
     """
+    return {key: value for key, (value, _) in front_matter_lines(text).items()}
+
+
+def front_matter_lines(text: str) -> dict[str, tuple[str, int]]:
+    """Return {key: (value, 1-based line)} of the front matter's date, outlet and url lines."""
     span = _front_matter_span(text)
     if span is None:
         return {}
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, int]] = {}
     for match in _META_LINE.finditer(text, span[0], span[1]):
         key, value = match.group(1), match.group(2).strip("\"'")
         key = "outlet" if key in ("source", "publisher") else key
         if value and key not in found:
-            found[key] = value
+            found[key] = (value, text.count("\n", 0, match.start()) + 1)
     return found
 
 
@@ -105,7 +119,7 @@ def markdown_prose(text: str) -> str:
     """
     front = _front_matter_span(text)
     body = _blank_spans(text, [front]) if front else text
-    lines = body.splitlines(keepends=True)
+    lines = _LINE.findall(body)
     role = [""] * len(lines)
     for token in _markdown_parser().parse(body):
         if token.map is None or token.type not in ("inline", "html_block"):
@@ -130,7 +144,7 @@ def markdown_prose(text: str) -> str:
     for pattern in (_INLINE_CODE, _LINK_TARGET, _TAG):
         spans.extend(m.span() for m in pattern.finditer(view))
     # A link target is blanked but its brackets and text stay readable.
-    return _blank_spans(view, spans)
+    return _decode_entities(_blank_spans(view, spans))
 
 
 def _hidden_element_spans(text: str) -> list[tuple[int, int]]:
@@ -166,20 +180,37 @@ def html_prose(text: str) -> str:
         return blank(raw)
 
     view = _TAG.sub(tag, view)
-    return _ENTITY.sub(_decode_entity, view)
+    return _decode_entities(view)
 
 
-def _decode_entity(match: re.Match[str]) -> str:
-    """Decode one entity, padded on the left to its original length."""
-    raw = match.group()
-    decoded = html.unescape(raw)
-    if len(decoded) != 1:
-        return raw
-    if decoded in "\u00a0\u2009\u202f":
-        # A no-break space keeps its whole length as no-break spaces: "12&nbsp;000" still reads
-        # as one number, and no ordinary space is invented between its digits.
-        return decoded * len(raw)
-    return " " * (len(raw) - 1) + decoded
+_ENTITY_RUN = re.compile(rf"(?:{_ENTITY.pattern})+")
+_NO_BREAK = frozenset("\u00a0\u2009\u202f")
+
+
+def _decode_entities(view: str) -> str:
+    """Decode entities in place; a run of adjacent ones ("&#50;&#54;") decodes as one piece."""
+    if "&" not in view:
+        return view
+
+    def run(match: re.Match[str]) -> str:
+        raw = match.group()
+        decoded = html.unescape(raw)
+        if len(decoded) > len(raw) or any(ch in "\n\r" for ch in decoded):
+            return raw
+        if decoded and set(decoded) <= _NO_BREAK:
+            # A no-break space keeps its whole length as no-break spaces: "12&nbsp;000" still reads
+            # as one number, and no ordinary space is invented between its digits.
+            return decoded[0] * len(raw)
+        pad = " " * (len(raw) - len(decoded))
+        glued_before = view[match.start() - 1 : match.start()].isalnum() and not decoded[:1].isspace()
+        glued_after = view[match.end() : match.end() + 1].isalnum() and not decoded[-1:].isspace()
+        # Pad on the side away from what the run is glued to: "&pound;12" keeps £ beside 12,
+        # "&#50;&#54; hours" keeps 26 where the figure starts in the file.
+        if glued_before or not glued_after:
+            return decoded + pad
+        return pad + decoded
+
+    return _ENTITY_RUN.sub(run, view)
 
 
 def _link_spans(text: str) -> list[tuple[int, int]]:

@@ -6,13 +6,14 @@ from typing import TextIO
 
 from numcheck.records import LEVELS, Finding
 from numcheck.report.locations import repo_path
+from numcheck.safe import escape_controls
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a message as the runner expects: %, CR and LF."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a message as the runner expects (%, CR and LF), and show other control characters."""
+    return escape_controls(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

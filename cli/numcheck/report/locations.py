@@ -25,6 +25,6 @@ def _root() -> Path:
 def repo_path(source: str) -> str:
     """Return a finding's file relative to the repository root, with forward slashes."""
     if source == "-" or not os.path.exists(source):
-        return source.replace("\\", "/")
+        return source.replace(os.sep, "/")  # on POSIX a backslash is part of a name ("caf\\xe9.md")
     relative = os.path.relpath(Path(source).resolve(), _root().resolve())
     return relative.replace(os.sep, "/")

@@ -8,7 +8,7 @@ import os
 import sys
 
 
-def write_report(chosen: str, run, counts: dict, line: str, output: str | None) -> None:
+def write_report(chosen: str, run, counts: dict, line: str, output: str | None, fail_on: str = "error") -> None:
     """Write the findings in the chosen format to stdout or a file; the summary goes to stderr."""
     buffer = io.StringIO()
     if chosen == "json":
@@ -38,7 +38,7 @@ def write_report(chosen: str, run, counts: dict, line: str, output: str | None) 
     elif chosen == "junit":
         from numcheck.report.junit import write_junit
 
-        write_junit(run.findings, list(run.texts), buffer)
+        write_junit(run.findings, list(run.texts), buffer, fail_on)
     elif chosen == "markdown":
         from numcheck.report.markdown import markdown_report
 

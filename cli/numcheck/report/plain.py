@@ -7,13 +7,15 @@ from typing import TextIO
 
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import show
+from numcheck.safe import escape_controls
 
 
 def write_findings_lines(findings: list[Finding], out: TextIO) -> None:
     """Write `path:line:col: level rule-id message`, one finding a line."""
     for f in findings:
         message = " ".join(f.message.split())
-        out.write(f"{f.source}:{f.line}:{f.column}: {f.level} {f.rule} {message}\n")
+        # One finding, one line: a newline or ESC in a path or a message is shown, never acted on.
+        out.write(escape_controls(f"{f.source}:{f.line}:{f.column}: {f.level} {f.rule} {message}") + "\n")
 
 
 def claim_reading(claim: Claim) -> str:
@@ -41,7 +43,8 @@ def write_claims_lines(claims: list[Claim], out: TextIO) -> None:
             extras.append(f"direction={c.direction}")
         if c.quoted:
             extras.append("quoted")
-        out.write(f'{c.source}:{c.line}:{c.column}: "{c.text}" = {claim_reading(c)} [{"; ".join(extras)}]\n')
+        line = f'{c.source}:{c.line}:{c.column}: "{c.text}" = {claim_reading(c)} [{"; ".join(extras)}]'
+        out.write(escape_controls(line) + "\n")
 
 
 def write_jsonl(findings: list[Finding], out: TextIO) -> None:

@@ -10,6 +10,13 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
+def file_uri(source: str) -> str:
+    """Return a finding's file as a relative URI reference: "my draft.md" → "my%20draft.md"."""
+    from urllib.parse import quote
+
+    return quote(repo_path(source), safe="/")
+
+
 def sarif(findings: list[Finding], rules: dict[str, tuple[str, str]]) -> dict:
     """Return a SARIF log: one run, the rules that fired or were loaded, one result per finding."""
     names = sorted(set(rules) | {f.rule for f in findings})
@@ -44,7 +51,7 @@ def sarif(findings: list[Finding], rules: dict[str, tuple[str, str]]) -> dict:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": repo_path(f.source), "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": {"uri": file_uri(f.source), "uriBaseId": "%SRCROOT%"},
                             "region": region,
                         }
                     }

@@ -96,6 +96,7 @@ def load_rule(entry: object, path: str, index: int) -> Rule:
         raise ConfigError(f"{path}:{where}: {what}: key 'kind': {problem or 'missing'}")
     fields = {**COMMON, **kind.OPTIONS}
     values = s.validate(entry, fields, path, what)
+    _check_unit_texts(entry, path, what, line)
     if not _ID.fullmatch(values["id"]):
         where = _line(entry, "id", line)
         raise ConfigError(f"{path}:{where}: {what}: key 'id': use lowercase letters, digits and hyphens")
@@ -125,6 +126,24 @@ def load_rule(entry: object, path: str, index: int) -> Rule:
     )
 
 
+def _check_unit_texts(value: object, path: str, what: str, line: int, depth: int = 0) -> None:
+    """Refuse, before pint sees it, any `unit` string of a rule that could not be parsed quickly."""
+    from numcheck.rules.selector import unit_problem
+
+    if depth > 8:
+        return
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if key == "unit":
+            for unit in [item] if isinstance(item, str) else item if isinstance(item, list) else []:
+                problem = unit_problem(unit) if isinstance(unit, str) else None
+                if problem:
+                    where = _line(value, "unit", line)
+                    raise ConfigError(f"{path}:{where}: {what}: key 'unit': {problem}: '{s.excerpt(unit)}'")
+        elif isinstance(item, dict | list):
+            _check_unit_texts(item, path, what, getattr(item, "line", line), depth + 1)
+
+
 def _units(value: object) -> list[str]:
     """Return a selector's units as a list."""
     if value is None:
@@ -137,31 +156,57 @@ def _line(mapping: object, key: str, default: int) -> int:
     return mapping.line_of(key) if isinstance(mapping, LineDict) else default
 
 
-def load_file(path: Path) -> list[Rule]:
-    """Load and validate every rule of one YAML file."""
+def load_file(path: Path, errors: list[str] | None = None) -> list[Rule]:
+    """Load and validate every rule of one YAML file; with `errors`, collect each bad rule's error there."""
     data = load_yaml(str(path))
     if data is None:
         raise ConfigError(f"{path}: empty rule file")
     top = s.validate(data, {"rules": s.Field(s.list_of(s.mapping), required=True)}, str(path), "rule file")
-    return [load_rule(entry, str(path), n + 1) for n, entry in enumerate(top["rules"])]
+    rules = []
+    for n, entry in enumerate(top["rules"]):
+        try:
+            rules.append(load_rule(entry, str(path), n + 1))
+        except ConfigError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
+    return rules
 
 
-def load_rules(paths: list[str], defaults: bool = True) -> list[Rule]:
-    """Load the built-in pack (unless defaults is False) and every given rule path."""
+def load_rules(paths: list[str], defaults: bool = True, errors: list[str] | None = None) -> list[Rule]:
+    """Load the built-in pack (unless defaults is False) and every given rule path.
+
+    Without `errors` the first problem raises ConfigError; with it (`rules validate`) every
+    problem of every file is collected there and the valid rules are returned.
+    """
     files: list[Path] = []
     if defaults:
         files.extend(rule_files(pack_dir() / "pack"))
     for given in paths:
-        files.extend(rule_files(Path(given)))
+        try:
+            files.extend(rule_files(Path(given)))
+        except ConfigError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     for file in files:
-        for rule in load_file(file):
+        try:
+            loaded = load_file(file, errors)
+        except ConfigError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
+            continue
+        for rule in loaded:
             if rule.id in seen:
                 first = seen[rule.id]
-                raise ConfigError(
-                    f"{rule.path}:{rule.line}: rule '{rule.id}': id already used at {first.path}:{first.line}"
-                )
+                problem = f"{rule.path}:{rule.line}: rule '{rule.id}': id already used at {first.path}:{first.line}"
+                if errors is None:
+                    raise ConfigError(problem)
+                errors.append(problem)
+                continue
             seen[rule.id] = rule
             rules.append(rule)
     return rules

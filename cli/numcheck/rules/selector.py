@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from numcheck import schema as s
@@ -118,3 +119,32 @@ def _raw(value: object) -> tuple[str, ...]:
     if value is None:
         return ()
     return (value,) if isinstance(value, str) else tuple(value)  # type: ignore[arg-type]
+
+
+MAX_UNIT_CHARS = 80
+MAX_POWERS = 4
+_UNIT_CHARS = re.compile(r"[\w\s/*^().%$€£¥°-]*")
+_POWER = re.compile(r"\*\*|\^")
+_EXPONENT = re.compile(r"\s*[-+]?\d{1,2}(?![\d.])\s*")
+
+
+def unit_problem(unit: str) -> str | None:
+    """Say why a rule's unit string is refused before pint reads it, or None when it may be parsed.
+
+    pint evaluates powers as it parses: "hour ** 10 ** 10 ** 10" would never finish. A unit is
+    short, of plain characters, and each power is a small integer that is no base of another.
+    """
+    if len(unit) > MAX_UNIT_CHARS:
+        return f"a unit of more than {MAX_UNIT_CHARS} characters"
+    if not _UNIT_CHARS.fullmatch(unit):
+        return "a unit of letters, digits, spaces and / * ^ ( ) only"
+    powers = list(_POWER.finditer(unit))
+    if len(powers) > MAX_POWERS:
+        return f"more than {MAX_POWERS} powers in a unit"
+    for power in powers:
+        exponent = _EXPONENT.match(unit, power.end())
+        if exponent is None:
+            return "a power must be a whole number from -99 to 99"
+        if _POWER.match(unit, exponent.end()):
+            return "a power of a power"
+    return None

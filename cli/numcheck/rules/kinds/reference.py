@@ -40,8 +40,10 @@ ROW = {
 
 def validate(options: dict, path: str, what: str, line_of: Callable[[str], int]) -> None:
     """Load and check the table once, when the rule is read."""
-    table = Path(path).parent / options["table"]
+    from numcheck.paths import confined
+
     where = f"{path}:{line_of('table')}: {what}: key 'table'"
+    table = confined(options["table"], path, where)
     if not table.is_file():
         raise ConfigError(f"{where}: no such file {table}")
     if options["tolerance"] < 0:
@@ -91,6 +93,11 @@ def _row(entry: dict, table: str, number: int) -> dict:
     else:
         raise ConfigError(f"{table}:{number}: row {number}: give 'value', or 'low' and 'high'")
     if values["unit"]:
+        from numcheck.rules.selector import unit_problem
+
+        problem = unit_problem(values["unit"])  # before pint: "hour ** 10 ** 10 ** 10" would hang it
+        if problem:
+            raise ConfigError(f"{table}:{number}: row {number}: key 'unit': {problem}")
         check_unit(values["unit"], f"{table}:{number}: row {number}: key 'unit'")
     as_of = s.iso_date(values["as_of"]) if values["as_of"] is not None else None
     return {
@@ -131,7 +138,8 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             cited = ", ".join(x for x in (row["source"], f"as of {row['as_of']}" if row["as_of"] else None) if x)
             text = (
                 f"{describe(claim)} reads as {fmt_interval(mine, unit_label(row['unit']))}; "  # type: ignore[arg-type]
-                f"the reference {row['where']}" + (f" ({cited})" if cited else "")
+                f"the reference {row['where']}"
+                + (f" ({cited})" if cited else "")
                 + f" gives {fmt_interval((low, high), unit_label(row['unit']))}"
                 + (f" ± {tolerance:.0%}" if tolerance else "")
             )
