@@ -177,6 +177,7 @@ def _compare(rule: Rule, bound: dict[str, Claim], targets: list[Claim], vocab: V
                 rule,
                 [*bound.values(), target],
                 _explain(rule, bound, (slo, shi), (wlo, whi), unit, target, interval, converted, ratio),
+                intervals=[(options["expression"], (wlo, whi), unit), (target, converted, unit)],
             )
         )
     return findings
