@@ -47,7 +47,7 @@ def write_report(chosen: str, run, counts: dict, line: str, output: str | None) 
         from numcheck.report.table import write_findings_table
 
         target = sys.stdout if output is None else buffer
-        write_findings_table(run.findings, line, target)
+        write_findings_table(run.findings, line, target, run.claims)
     else:
         from numcheck.report.plain import write_findings_lines
 
