@@ -109,7 +109,8 @@ def plot_lines(found: Finding, claims: dict[str, Claim], width: int, plain: bool
     if bar_width < 12:  # too narrow for the intervals beside the bars: they are in the figure rows' words
         bar_width, texts = width - label - 1, [""] * len(items)
     lines = [
-        f"{b.marker:>{label}} {draw(b, scale, bar_width, chars)} {text}".rstrip() for b, text in zip(items, texts, strict=True)
+        f"{b.marker:>{label}} {draw(b, scale, bar_width, chars)} {text}".rstrip()
+        for b, text in zip(items, texts, strict=True)
     ]
     units = {b.unit for b in items}
     lines.append(" " * (label + 1) + scale_line(scale, bar_width, units.pop() if len(units) == 1 else ""))
