@@ -43,6 +43,10 @@ def write_report(chosen: str, run, counts: dict, line: str, output: str | None) 
         from numcheck.report.markdown import markdown_report
 
         buffer.write(markdown_report(run.findings, line, run.claims) + "\n")
+    elif chosen == "html":
+        from numcheck.report.html import write_html
+
+        write_html(run.findings, run.claims, run.texts, line, buffer)
     elif chosen == "table":
         from numcheck.report.table import write_findings_table
 
