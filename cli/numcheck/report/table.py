@@ -74,11 +74,17 @@ def _console(out: TextIO, width: int | None = None, plain: bool = False):
 def where(claim: Claim, source: str) -> str:
     """Return line:col, with the file in front when the figure is in another file."""
     place = f"{claim.line}:{claim.column}"
+    other = other_file(claim, source)
+    return f"{other}:{place}" if other else place
+
+
+def other_file(claim: Claim, source: str) -> str:
+    """Return the figure's file when it is not the finding's: its name when beside it, else its path."""
     if claim.source == source:
-        return place
+        return ""
     if os.path.dirname(claim.source) == os.path.dirname(source):  # a report of the same story, beside it
-        return f"{os.path.basename(claim.source)}:{place}"
-    return f"{claim.source}:{place}"
+        return os.path.basename(claim.source)
+    return claim.source
 
 
 def figure_line(claim: Claim) -> str:
@@ -142,7 +148,7 @@ def write_findings_table(
     for source in sorted({f.source for f in findings}):
         items = [f for f in findings if f.source == source]
         places = [f"{f.line}:{f.column}" for f in items]
-        places += [where(by_id[i], source) for f in items for i in f.claims if i in by_id]
+        places += [f"{by_id[i].line}:{by_id[i].column}" for f in items for i in f.claims if i in by_id]
         where_width = min(max(len("line:col"), *map(len, places)), max(8, width // 4))
         level_width = max(len("level"), *(len(f.level) for f in items))
         text_width = max(20, width - 10 - where_width - level_width)  # 4 borders and 3 × 2 padding
@@ -164,8 +170,9 @@ def write_findings_table(
             known = [by_id[i] for i in f.claims if i in by_id]
             for claim in known:
                 line = Text(f"{letters[claim.id]} ", style="bold")
-                line.append(visible(figure_line(claim), plain))
-                rows.append((Text(visible(where(claim, source), plain)), Text(""), line))
+                other = other_file(claim, source)
+                line.append(visible(figure_line(claim) + (f" (in {other})" if other else ""), plain))
+                rows.append((Text(f"{claim.line}:{claim.column}"), Text(""), line))
             for bar in bars(f, by_id):
                 if not bar.claim:  # a derived value or a limit: name it, since the plot shows only its letter
                     line = Text(f"{bar.marker} ", style="bold")
