@@ -9,6 +9,7 @@ from typing import TextIO
 from numcheck.records import LEVELS, Claim, Finding
 
 _BODY_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+CHUNK = 4000  # characters: the text is laid out in blocks of about this size
 ORDER = tuple(reversed(LEVELS))  # errors first
 TITLES = {"error": "Errors", "warning": "Warnings", "info": "Information"}
 
@@ -26,8 +27,9 @@ section.file{border-bottom:2px solid #ccc;padding-bottom:1rem}
 h2{font-size:1.05rem;word-break:break-all}
 .columns{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem;align-items:start}
 @media (max-width:800px){.columns{grid-template-columns:1fr}}
-pre.doc{white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.6 ui-monospace,monospace;margin:0;padding:.5rem;
+pre.doc{white-space:pre-wrap;overflow-wrap:break-word;font:14px/1.6 ui-monospace,monospace;margin:0;padding:.5rem;
  border:1px solid #ccc;background:#fcfcfc;max-height:80vh;overflow:auto}
+.chunk{content-visibility:auto;contain-intrinsic-size:auto 30em}
 mark.claim{background:var(--mark);color:inherit;border-bottom:2px solid #8a7400;cursor:help;scroll-margin:4rem}
 mark.claim.flagged{border-bottom-color:var(--error)}
 mark.claim:focus{outline:3px solid #1a4fd0;outline-offset:1px}
@@ -125,7 +127,12 @@ SCRIPT = r"""
   document.getElementById("search").hidden = false;
   document.querySelector("label[for=search]").hidden = false;
   // A test hook, read by the browser tests: "#numcheck-test:click=2,hide=warning" clicks the third
-  // finding, unticks a level, then records what is marked and shown in data attributes.
+  // finding, unticks a level, then records what is marked and shown in data attributes; "each" clicks
+  // every finding in turn and records on each what it marked. It only writes what it sees.
+  function chosenIds() {
+    return Array.prototype.map.call(
+      document.querySelectorAll("mark.claim.chosen"), function (m) { return m.dataset.claim; }).join(" ");
+  }
   var hash = decodeURIComponent(location.hash || "");
   if (hash.indexOf("#numcheck-test:") === 0) {
     var errors = [];
@@ -133,6 +140,12 @@ SCRIPT = r"""
     hash.slice(15).split(",").forEach(function (step) {
       var parts = step.split("="), items = document.querySelectorAll("li.finding a.choose");
       if (parts[0] === "click" && items[+parts[1]]) { items[+parts[1]].click(); }
+      if (parts[0] === "each") {
+        items.forEach(function (link) {
+          link.click();
+          link.closest("li.finding").dataset.testChosen = chosenIds();
+        });
+      }
       if (parts[0] === "hide") { document.getElementById("show-" + parts[1]).click(); }
       if (parts[0] === "search") { var s = document.getElementById("search"); s.value = parts[1]; filter(); }
     });
@@ -141,8 +154,7 @@ SCRIPT = r"""
     });
     var out = document.createElement("output");
     out.id = "numcheck-test";
-    out.dataset.chosen = Array.prototype.map.call(
-      document.querySelectorAll("mark.claim.chosen"), function (m) { return m.dataset.claim; }).join(" ");
+    out.dataset.chosen = chosenIds();
     out.dataset.errors = errors.join(" | ");
     body.appendChild(out);
   }
@@ -204,13 +216,17 @@ def _original(source: str, fallback: str) -> str:
 
 
 def marked_text(text: str, claims: list[Claim], flagged: set[str]) -> str:
-    """Return the text as HTML with one <mark> per claim; a claim overlapping the one before starts after it."""
-    parts = []
-    cursor = 0
+    """Return the text as HTML with one <mark> per claim; a claim overlapping the one before starts after it.
+
+    The text is cut into blocks at line ends between figures, so a browser lays out (and skips, when off
+    screen) a long article piece by piece instead of as one paragraph.
+    """
+    parts = ['<div class="chunk">']
+    cursor = since = 0
     for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
         start = min(max(claim.start, cursor), len(text))
         end = min(max(claim.end, start), len(text))
-        parts.append(_body_text(text[cursor:start]))
+        since = _gap(parts, text, cursor, start, since)
         css = "claim flagged" if claim.id in flagged else "claim"
         label = f'"{claim.text}", {reading_of(claim)}'
         parts.append(
@@ -218,8 +234,23 @@ def marked_text(text: str, claims: list[Claim], flagged: set[str]) -> str:
             f'title="{_attr(label)}">{_body_text(text[start:end])}</mark>'
         )
         cursor = end
-    parts.append(_body_text(text[cursor:]))
+    _gap(parts, text, cursor, len(text), since)
+    parts.append("</div>")
     return "".join(parts)
+
+
+def _gap(parts: list[str], text: str, start: int, end: int, since: int) -> int:
+    """Add the text between two figures, starting a new block at a line end once a block is long enough."""
+    cut = -1
+    if end - since > CHUNK:
+        cut = text.rfind("\n", start, end)
+        if cut < 0 and end - since > 5 * CHUNK:  # one enormous line: a break at a space is better than none
+            cut = text.rfind(" ", start, end)
+    if cut < 0:
+        parts.append(_body_text(text[start:end]))
+        return since
+    parts.append(_body_text(text[start : cut + 1]) + '</div><div class="chunk">' + _body_text(text[cut + 1 : end]))
+    return cut + 1
 
 
 def _finding_html(found: Finding, by_id: dict[str, Claim], source: str) -> str:
