@@ -155,7 +155,9 @@ def svg(items: list[Bar], level: str, width: int = 560) -> str:
     scale = axis(items)
     if scale is None:
         return ""
-    row, left, right = 22, 30, 150  # pixels: a bar's height, the marker column, the interval text
+    texts = [escape(bar.interval_text()) for bar in items]
+    longest = max(len(bar.interval_text()) for bar in items)
+    row, left, right = 22, 30, max(100, 7 * longest + 16)  # pixels: a row, the marker column, the interval text
     plot = width - left - right
     height = row * len(items) + 22
     parts = [
@@ -177,8 +179,7 @@ def svg(items: list[Bar], level: str, width: int = 560) -> str:
         if bar.point is not None:
             px = left + scale.at(bar.point) * plot
             parts.append(f'<circle cx="{px:.1f}" cy="{y}" r="5" class="point"/>')
-        text = escape(bar.interval_text())
-        parts.append(f'<text x="{left + plot + 8}" y="{y + 4}" class="range">{text}</text>')
+        parts.append(f'<text x="{left + plot + 8}" y="{y + 4}" class="range">{texts[i]}</text>')
     base = row * len(items) + 14
     low, high = escape(fmt(_nice(scale.low))), escape(fmt(_nice(scale.high)))
     note = " (log scale)" if scale.log else ""
