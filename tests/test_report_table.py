@@ -37,6 +37,7 @@ def table(*args: str, columns: int = 100, cwd: Path = ROOT, **env: str) -> subpr
     ("name", "columns", "env"),
     [
         ("examples-80.txt", 80, {}),
+        ("examples-100.txt", 100, {}),
         ("examples-120.txt", 120, {}),
         ("examples-80-no-color.txt", 80, {"NO_COLOR": "1"}),
     ],
