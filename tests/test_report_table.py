@@ -96,3 +96,34 @@ def test_article_text_is_shown_not_obeyed(tmp_path, outlet, shown):
     assert result.returncode == 1, result.stderr
     assert shown in result.stdout
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\u202e" not in result.stdout
+
+
+@pytest.mark.parametrize(("env", "coloured"), [({}, True), ({"NO_COLOR": "1"}, False)])
+def test_on_a_terminal_levels_are_coloured_unless_no_color(env, coloured):
+    import pty
+
+    main, child = pty.openpty()
+    clean = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "GITHUB_ACTIONS")}
+    done = subprocess.run(
+        [sys.executable, "-m", "numcheck", "check", "examples/drafts"],  # no --format: a terminal gets the table
+        stdout=child,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env={**clean, "COLUMNS": "100", "TERM": "xterm-256color", **env},
+        timeout=120,
+    )
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(main)
+    out = b"".join(chunks).decode("utf-8", "replace")
+    assert done.returncode == 1 and "A day has only 24 hours" in out
+    assert ("\x1b[1;31merror" in out) is coloured  # errors in bold red
+    assert ("\x1b[31m" in out or "\x1b[1;31m" in out) is coloured

@@ -56,7 +56,8 @@ def table_width(out: TextIO) -> int:
     return PIPED_WIDTH
 
 
-def _console(out: TextIO, width: int | None = None, plain: bool = False):
+def _console(out: TextIO, width: int | None = None, plain: bool = False, terminal: bool | None = None):
+    """Return a rich console that never reads markup or emoji codes from the text it prints."""
     from rich.console import Console
 
     return Console(
@@ -67,6 +68,7 @@ def _console(out: TextIO, width: int | None = None, plain: bool = False):
         markup=False,
         emoji=False,
         no_color=plain or None,
+        force_terminal=terminal,
         safe_box=plain,
     )
 
@@ -143,7 +145,9 @@ def write_findings_table(
     import io
 
     buffer = io.StringIO()
-    console = _console(buffer, width, plain)
+    isatty = getattr(out, "isatty", None)
+    colour = bool(isatty and isatty()) and not plain  # drawn into a buffer first: say where it goes
+    console = _console(buffer, width, plain, terminal=colour or None)
     by_id = {c.id: c for c in claims or ()}
     for source in sorted({f.source for f in findings}):
         items = [f for f in findings if f.source == source]
@@ -163,19 +167,19 @@ def write_findings_table(
         table.add_column("finding", width=text_width, overflow="fold")
         for f in items:
             style = "" if plain else STYLES[f.level]
-            head = Text(visible(f.headline or f.rule, plain), style="" if plain else "bold")
+            head = Text.assemble((visible(f.headline or f.rule, plain), "bold"))
             head.append(f"  {f.rule}" + ("  (undecidable)" if f.outcome == "undecidable" else ""), style="dim")
             rows = [(Text(f"{f.line}:{f.column}"), Text(f.level, style=style), head)]
             letters = marker_letters(f)
             known = [by_id[i] for i in f.claims if i in by_id]
             for claim in known:
-                line = Text(f"{letters[claim.id]} ", style="bold")
+                line = Text.assemble((f"{letters[claim.id]} ", "bold"))
                 other = other_file(claim, source)
                 line.append(visible(figure_line(claim) + (f" (in {other})" if other else ""), plain))
                 rows.append((Text(f"{claim.line}:{claim.column}"), Text(""), line))
             for bar in bars(f, by_id):
                 if not bar.claim:  # a derived value or a limit: name it, since the plot shows only its letter
-                    line = Text(f"{bar.marker} ", style="bold")
+                    line = Text.assemble((f"{bar.marker} ", "bold"))
                     line.append(visible(f"{bar.label}: {bar.interval_text()}", plain))
                     rows.append((Text(""), Text(""), line))
             reason = f.reason if known else f.message
