@@ -271,15 +271,15 @@ def _finding_html(found: Finding, by_id: dict[str, Claim], source: str) -> str:
     for bar in plotted:
         if not bar.claim:
             items += f"<li>{bar.marker} {_text(f'{bar.label}: {bar.interval_text()}')}</li>"
-    reason = found.reason if known else found.message
+    reason = (found.reason if known else found.message) if found.headline else ""  # else the headline said it
     drawing = svg(plotted, found.level) if len(plotted) >= 2 else ""
+    paragraph = f'<p class="reason">{_text(reason)}</p>' if reason else ""
     return (
         f'<li class="finding {found.level}" data-level="{found.level}" data-rule="{_attr(found.rule)}" '
         f'data-claims="{_attr(" ".join(c.id for c in known))}">'
-        f'<a class="choose" href="{first}">{_text(found.headline or found.rule)}</a> '
+        f'<a class="choose" href="{first}">{_text(found.headline or found.message)}</a> '
         f'<span class="rule">{_text(found.rule)} · {found.line}:{found.column}{undecided}</span>'
-        f'<ul class="figures" aria-label="Figures">{items}</ul>'
-        f'<p class="reason">{_text(reason)}</p>{drawing}</li>'
+        f'<ul class="figures" aria-label="Figures">{items}</ul>{paragraph}{drawing}</li>'
     )
 
 

@@ -40,14 +40,14 @@ def markdown_report(findings: list[Finding], summary: str, claims: list[Claim] |
         items = sorted((f for f in findings if f.source == source), key=lambda f: (-LEVELS.index(f.level), f.line))
         for f in items:
             undecided = " (undecidable)" if f.outcome == "undecidable" else ""
-            head = f"**{_cell(f.headline or f.rule)}** `{f.rule}`{undecided}"
+            head = f"**{_cell(f.headline or f.message)}** `{f.rule}`{undecided}"
             lines.append(f"| {f.line}:{f.column} | {ICONS[f.level]} | {head} |")
             letters = marker_letters(f)
             known = [by_id[i] for i in f.claims if i in by_id]
             for claim in known:
                 figure = f"{letters[claim.id]}\\. {_cell(figure_line(claim))}"
                 lines.append(f"| {_cell(where(claim, source))} | | {figure} |")
-            reason = f.reason if known else f.message
+            reason = (f.reason if known else f.message) if f.headline else ""  # else the headline said it
             if reason:
                 lines.append(f"| | | ⇒ {_cell(reason)} |")
         lines.append("")

@@ -167,7 +167,7 @@ def write_findings_table(
         table.add_column("finding", width=text_width, overflow="fold")
         for f in items:
             style = "" if plain else STYLES[f.level]
-            head = Text.assemble((visible(f.headline or f.rule, plain), "bold"))
+            head = Text.assemble((visible(f.headline or f.message, plain), "bold"))
             head.append(f"  {f.rule}" + ("  (undecidable)" if f.outcome == "undecidable" else ""), style="dim")
             rows = [(Text(f"{f.line}:{f.column}"), Text(f.level, style=style), head)]
             letters = marker_letters(f)
@@ -182,7 +182,7 @@ def write_findings_table(
                     line = Text.assemble((f"{bar.marker} ", "bold"))
                     line.append(visible(f"{bar.label}: {bar.interval_text()}", plain))
                     rows.append((Text(""), Text(""), line))
-            reason = f.reason if known else f.message
+            reason = (f.reason if known else f.message) if f.headline else ""  # else the headline said it
             if reason:
                 rows.append((Text(""), Text(""), Text(visible("⇒ " + reason, plain))))
             drawn = plot_lines(f, by_id, text_width, plain)
