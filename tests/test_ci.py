@@ -82,7 +82,7 @@ def test_github_is_the_default_in_actions_and_writes_the_step_summary(tmp_path):
     lines = result.stdout.splitlines()
     assert [x.split(" ", 1)[0] for x in lines] == ["::error", "::error"]
     report = summary.read_text(encoding="utf-8")
-    assert "## numcheck" in report and "| 1 | 🔴 error | `hours-per-day` |" in report
+    assert "## numcheck" in report and "| 🔴 error | **A day has only 24 hours** `hours-per-day` |" in report
 
 
 def test_junit_has_one_case_per_file_and_a_failure_per_finding(tmp_path):
@@ -104,7 +104,7 @@ def test_jsonl_markdown_and_output_file(tmp_path):
     out = tmp_path / "report.md"
     result = run_cli("check", "-f", "markdown", "--output", str(out), str(path))
     assert result.stdout == "" and "1 error in 1 file" in result.stderr
-    assert "| 1 | 🔴 error | `hours-per-day` |" in out.read_text(encoding="utf-8")
+    assert "| 🔴 error | **A day has only 24 hours** `hours-per-day` |" in out.read_text(encoding="utf-8")
 
 
 def test_exit_zero_keeps_usage_errors(tmp_path):

@@ -34,6 +34,7 @@ class Format(StrEnum):
     github = "github"
     junit = "junit"
     markdown = "markdown"
+    html = "html"
 
 
 class ClaimFormat(StrEnum):

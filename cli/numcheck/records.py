@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 LEVELS = ("info", "warning", "error")
 QUALIFIERS = ("exact", "approximate", "lower_bound", "upper_bound", "range", "vague")
@@ -61,11 +61,21 @@ class Finding:
     end_line: int = 0  # the end of the first figure: 1-based line, column just past it
     end_column: int = 0
     fingerprint: str = ""  # rule, file and the figures' words: stable when lines move
+    # The explanation in parts, for tables and reports; not compared (the message already says it all).
+    headline: str = field(default="", compare=False)  # what is wrong, in a few words
+    reason: str = field(default="", compare=False)  # the arithmetic or the reason, figures named by their words
+    # The intervals compared: (claim id, or "" for a derived value or a limit; low; high, None = open;
+    # unit; label). A claim's interval here is the widened one the rule used, not its bare reading.
+    intervals: tuple[tuple[str, float | None, float | None, str, str], ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict:
         """Return the finding as a JSON-able dict."""
         data = asdict(self)
         data["claims"] = list(self.claims)
+        data["intervals"] = [
+            {"claim": claim or None, "low": low, "high": high, "unit": unit, "label": label}
+            for claim, low, high, unit, label in self.intervals
+        ]
         return data
 
     @property

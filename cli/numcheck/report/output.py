@@ -34,7 +34,7 @@ def write_report(chosen: str, run, counts: dict, line: str, output: str | None, 
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:  # GitHub shows only 10 annotations of a kind per step: the summary lists all
             with contextlib.suppress(OSError), open(summary_file, "a", encoding="utf-8") as handle:
-                handle.write(markdown_report(run.findings, line) + "\n")
+                handle.write(markdown_report(run.findings, line, run.claims) + "\n")
     elif chosen == "junit":
         from numcheck.report.junit import write_junit
 
@@ -42,12 +42,16 @@ def write_report(chosen: str, run, counts: dict, line: str, output: str | None, 
     elif chosen == "markdown":
         from numcheck.report.markdown import markdown_report
 
-        buffer.write(markdown_report(run.findings, line) + "\n")
+        buffer.write(markdown_report(run.findings, line, run.claims) + "\n")
+    elif chosen == "html":
+        from numcheck.report.html import write_html
+
+        write_html(run.findings, run.claims, run.texts, line, buffer)
     elif chosen == "table":
         from numcheck.report.table import write_findings_table
 
         target = sys.stdout if output is None else buffer
-        write_findings_table(run.findings, line, target)
+        write_findings_table(run.findings, line, target, run.claims)
     else:
         from numcheck.report.plain import write_findings_lines
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from numcheck.normalise.intervals import fmt_interval
@@ -11,8 +12,26 @@ if TYPE_CHECKING:
     from numcheck.rules.model import Rule
 
 
-def finding(rule: Rule, claims: list[Claim], explanation: str, outcome: str = "inconsistent") -> Finding:
-    """Return a finding located at its first claim, with the rule's headline if it has one."""
+# One compared interval as a kind hands it over: the claim (or a label for a derived value or a limit),
+# the interval, and its unit.
+Span = tuple[Claim | str, tuple[float, float], str]
+
+
+def finding(
+    rule: Rule,
+    claims: list[Claim],
+    explanation: str,
+    outcome: str = "inconsistent",
+    *,
+    intervals: list[Span] | None = None,
+    reason: str | None = None,
+    headline: str | None = None,
+) -> Finding:
+    """Return a finding located at its first claim, with the rule's headline if it has one.
+
+    `intervals` are what the rule compared (widened), `reason` the arithmetic or the reason on its own,
+    `headline` a sharper headline than the rule's; without them the finding derives what it can.
+    """
     first = min(claims)
     if outcome == "undecidable":
         message = f"Undecidable ({rule.id}): {explanation}"
@@ -31,7 +50,29 @@ def finding(rule: Rule, claims: list[Claim], explanation: str, outcome: str = "i
         end_line=first.end_line,
         end_column=first.end_column,
         fingerprint=fingerprint(rule.id, first.source, claims),
+        headline=headline or rule.message or rule.description,
+        reason=reason if reason is not None else short_reason(explanation, claims),
+        intervals=tuple(_span(item) for item in intervals or ()),
     )
+
+
+def short_reason(explanation: str, claims: list[Claim]) -> str:
+    """Return the explanation with each figure named by its words only: who and where are shown beside it."""
+    for claim in claims:
+        explanation = explanation.replace(describe(claim), f'"{claim.text}"')
+    return explanation
+
+
+def _span(item: Span) -> tuple[str, float | None, float | None, str, str]:
+    """Return a compared interval as the record keeps it: finite numbers or None for an open end."""
+    who, (low, high), unit = item
+    claim_id, label = (who.id, "") if isinstance(who, Claim) else ("", who)
+    return (claim_id, _finite(low), _finite(high), unit, label)
+
+
+def _finite(value: float) -> float | None:
+    """Return a float, or None for an open (infinite) or undefined end."""
+    return float(value) if math.isfinite(value) else None
 
 
 def fingerprint(rule_id: str, source: str, claims: list[Claim]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from numcheck import schema as s
@@ -53,6 +54,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
                     rule,
                     [claim],
                     f"{reading}; the most possible is {fmt(high_bound)} {unit_label(unit)}".rstrip(),
+                    intervals=[(claim, (lo, hi), unit), ("the most possible", (-math.inf, high_bound), unit)],
                 )
             )
         elif low_bound is not None and hi < low_bound:
@@ -61,6 +63,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
                     rule,
                     [claim],
                     f"{reading}; the least possible is {fmt(low_bound)} {unit_label(unit)}".rstrip(),
+                    intervals=[(claim, (lo, hi), unit), ("the least possible", (low_bound, math.inf), unit)],
                 )
             )
     return findings

@@ -145,7 +145,10 @@ def _compare(rule: Rule, key: str, members: list[Claim], vocab: Vocabulary) -> l
         ratio = gap_ratio(ia, ib_in_a)  # type: ignore[arg-type]
         if ratio is not None and ratio < rule.options["min_ratio"]:
             continue
-        findings.append(finding(rule, [ca, cb], _explain(key, a, b, ib_in_a, ratio)))
+        spans = [(ca, ia, ua), (cb, ib_in_a, ua)]  # both in one unit, to draw on one axis
+        headline = f"{rule.message or rule.description}: {key}"
+        explanation = _explain(key, a, b, ib_in_a, ratio)
+        findings.append(finding(rule, [ca, cb], explanation, intervals=spans, headline=headline))
     return findings
 
 
@@ -178,7 +181,7 @@ def _fell(rule: Rule, key: str, a, b) -> Finding | None:
         f"{show(l_int, unit)}, below the earlier {describe(early)} ({early.when_cue} {early.when}), "
         f"{show(e_int, unit)}"
     )
-    return finding(rule, [early, late], text)
+    return finding(rule, [early, late], text, intervals=[(early, e_int, unit), (late, l_int, unit)])
 
 
 def _explain(key, a, b, b_converted, ratio) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -177,6 +178,8 @@ def _compare(rule: Rule, bound: dict[str, Claim], targets: list[Claim], vocab: V
                 rule,
                 [*bound.values(), target],
                 _explain(rule, bound, (slo, shi), (wlo, whi), unit, target, interval, converted, ratio),
+                intervals=[(options["expression"], (wlo, whi), unit), (target, converted, unit)],
+                reason=_arithmetic(rule, bound, (slo, shi), (wlo, whi), unit, converted, ratio),
             )
         )
     return findings
@@ -202,3 +205,16 @@ def _explain(rule, bound, stated, wide, unit, target, interval, converted, ratio
     if ratio is not None:
         text += f", the higher is at least {ratio:.1f}× the lower"
     return text
+
+
+def _arithmetic(rule, bound, stated, wide, unit, converted, ratio) -> str:
+    """Write the sum with each name replaced by its figure: "2.5 USD / hour × 12 hour × … = …; stated …"."""
+    values = {name: show(_stated(claim), claim.unit) for name, claim in bound.items()}
+    for name, spec in rule.options["_assume"].items():
+        values[name] = f"{fmt(spec['low'])}–{fmt(spec['high'])} {unit_label(spec['unit'])}".strip() + " (assumed)"
+    words = re.sub(r"[A-Za-z_]\w*", lambda m: values.get(m.group(), m.group()), rule.options["expression"])
+    text = (
+        f"{words.replace('*', '×')} = {show(stated, unit)} ({show(wide, unit)} allowing for hedges and "
+        f"rounding); stated {show(converted, unit)}"
+    )
+    return text + (f"; the higher is at least {ratio:.1f}× the lower" if ratio is not None else "")

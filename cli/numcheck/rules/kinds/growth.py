@@ -109,4 +109,5 @@ def _judge(rule: Rule, change: Claim, a: Claim, b: Claim, n: int | None, ctx: Co
         f"{describe(change)} states {fmt(stated[0])}–{fmt(stated[1])}; {describe(a)} to {describe(b)} "
         f"gives {how} (allowing for rounding and hedges {fmt(actual[0])}–{fmt(actual[1])})"
     )
-    return finding(rule, [change, a, b], text)
+    spans = [(change, stated, change.unit), ("computed", actual, change.unit)]
+    return finding(rule, [change, a, b], text, intervals=spans)

@@ -49,5 +49,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             f"{key} at {fmt_interval(shared)} ({'; '.join(describe(r[0]) for r in agreeing)}); "
             f"it is at least {ratio:.1f}× away"
         )
-        findings.append(finding(rule, [odd[0], *(r[0] for r in agreeing)], text))
+        unit = readings[0][0].unit  # quantities() reads every figure in the unit of the first
+        spans = [(odd[0], odd[1], unit), *((r[0], r[1], unit) for r in agreeing)]
+        findings.append(finding(rule, [odd[0], *(r[0] for r in agreeing)], text, intervals=spans))
     return findings

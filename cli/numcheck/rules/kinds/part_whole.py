@@ -41,12 +41,13 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     findings = []
     for group in sentences(claims):
         for part, whole in pairs(ctx, group):
-            p_lo, _ = widened(part, ctx.vocab)
-            _, w_hi = widened(whole, ctx.vocab)
+            p_lo, p_hi = widened(part, ctx.vocab)
+            w_lo, w_hi = widened(whole, ctx.vocab)
             if p_lo > w_hi:
                 text = (
                     f"{describe(part)} is a part of {describe(whole)}, but it reads as at least "
                     f"{fmt_interval((p_lo, p_lo))} while the whole is at most {fmt_interval((w_hi, w_hi))}"
                 )
-                findings.append(finding(rule, [part, whole], text))
+                spans = [(part, (p_lo, p_hi), part.unit), (whole, (w_lo, w_hi), whole.unit)]
+                findings.append(finding(rule, [part, whole], text, intervals=spans))
     return findings
