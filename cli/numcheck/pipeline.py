@@ -45,6 +45,7 @@ class Run:
     usage_errors: list[str] = field(default_factory=list)  # also files that could not be checked: exit 2
     notes: list[str] = field(default_factory=list)  # worth saying, not wrong: an empty file
     texts: dict[str, str] = field(default_factory=dict)  # source → prose view
+    paths: dict[str, str] = field(default_factory=dict)  # source (escaped for printing) → the path read
     dates: dict[str, str] = field(default_factory=dict)  # source → publication date
     suppressions: list[Suppression] = field(default_factory=list)
     rule_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule id → (kind, description)
@@ -87,6 +88,7 @@ def read_and_extract(
             run.notes.append(f"{doc.source}: empty file, no claims")
         run.claims.extend(claims)
         run.texts[doc.source] = doc.prose
+        run.paths[doc.source] = path
         if doc.date:
             run.dates[doc.source] = doc.date
         run.suppressions.extend(found)

@@ -282,7 +282,9 @@ def _finding_html(found: Finding, by_id: dict[str, Claim], source: str) -> str:
     )
 
 
-def html_report(findings: list[Finding], claims: list[Claim], texts: dict[str, str], summary: str) -> str:
+def html_report(
+    findings: list[Finding], claims: list[Claim], texts: dict[str, str], summary: str, paths: dict[str, str] | None = None
+) -> str:
     """Return the whole report as one HTML document that loads nothing from anywhere."""
     by_id = {c.id: c for c in claims}
     flagged = {i for f in findings for i in f.claims}
@@ -311,7 +313,8 @@ def html_report(findings: list[Finding], claims: list[Claim], texts: dict[str, s
             f'<section class="file" aria-labelledby="file-{number}"><h2 id="file-{number}">{_text(source)}</h2>'
             f'<div class="columns"><pre class="doc" dir="auto" tabindex="0" aria-label="Text of {_attr(source)}">'
         )
-        out.append(marked_text(_original(source, texts[source]), claims_of.get(source, []), flagged))
+        original = _original((paths or {}).get(source, source), texts[source])  # the name shown may be escaped
+        out.append(marked_text(original, claims_of.get(source, []), flagged))
         out.append(f'</pre><div class="findings" role="region" aria-label="Findings in {_attr(source)}">')
         if not mine:
             out.append("<p>No findings.</p>")
@@ -326,6 +329,13 @@ def html_report(findings: list[Finding], claims: list[Claim], texts: dict[str, s
     return "".join(out)
 
 
-def write_html(findings: list[Finding], claims: list[Claim], texts: dict[str, str], summary: str, out: TextIO) -> None:
+def write_html(
+    findings: list[Finding],
+    claims: list[Claim],
+    texts: dict[str, str],
+    summary: str,
+    out: TextIO,
+    paths: dict[str, str] | None = None,
+) -> None:
     """Write the HTML report."""
-    out.write(html_report(findings, claims, texts, summary))
+    out.write(html_report(findings, claims, texts, summary, paths))

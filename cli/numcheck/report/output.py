@@ -46,7 +46,7 @@ def write_report(chosen: str, run, counts: dict, line: str, output: str | None, 
     elif chosen == "html":
         from numcheck.report.html import write_html
 
-        write_html(run.findings, run.claims, run.texts, line, buffer)
+        write_html(run.findings, run.claims, run.texts, line, buffer, run.paths)
     elif chosen == "table":
         from numcheck.report.table import write_findings_table
 
