@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from numcheck.extract.quantities import Quantity, glued
@@ -331,12 +332,18 @@ def concept_of(
             name = vocab.alias_index.get(words[-size:])
             if name and fits(name):
                 return name
-    lowered = set(sentence.lower().split())
+    lowered = _sentence_words(sentence)
     for name, concept in vocab.concepts.items():
         if concept.dimensions and concept.context and dimension in concept.dimensions:
             if lowered & concept.context:
                 return name
     return None
+
+
+@lru_cache(maxsize=8)
+def _sentence_words(sentence: str) -> frozenset[str]:
+    """Return the lowercase words of a sentence, once per sentence: every claim of it asks (linear, not quadratic)."""
+    return frozenset(sentence.lower().split())
 
 
 def direction_of(vocab: Vocabulary, t: list[Token], q: Quantity, floor: int) -> str | None:
