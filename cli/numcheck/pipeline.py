@@ -153,8 +153,17 @@ def _suppress(findings: list[Finding], suppressions: list[Suppression], warn_unu
     """Drop findings a suppression comment covers; report comments that covered nothing."""
     used: set[int] = set()
     kept = []
+    # Indexed by file and line (ranges by file): scanning every comment for every finding was quadratic.
+    by_line: dict[tuple[str, int], list[int]] = {}
+    ranges: dict[str, list[int]] = {}
+    for index, s in enumerate(suppressions):
+        if s.first == s.last:
+            by_line.setdefault((s.source, s.first), []).append(index)
+        else:
+            ranges.setdefault(s.source, []).append(index)
     for item in findings:
-        hits = [i for i, s in enumerate(suppressions) if s.source == item.source and s.covers(item.rule, item.line)]
+        candidates = [*by_line.get((item.source, item.line), ()), *ranges.get(item.source, ())]
+        hits = [i for i in candidates if suppressions[i].covers(item.rule, item.line)]
         used.update(hits)
         if not hits:
             kept.append(item)
