@@ -73,7 +73,9 @@ def _claim(index: int, low: float, high: float, source: str = "story/a.txt") -> 
 
 def _findings_and_comments(n: int):
     findings = [
-        Finding(source=f"f{i % 10}.md", line=i, column=1, rule="hours-per-day", kind="bounds", level="error", message="m")
+        Finding(
+            source=f"f{i % 10}.md", line=i, column=1, rule="hours-per-day", kind="bounds", level="error", message=""
+        )
         for i in range(n)
     ]
     comments = [Suppression(f"f{i % 10}.md", i, i + 1, i + 1, ("hours-per-day",)) for i in range(0, n, 2)]
