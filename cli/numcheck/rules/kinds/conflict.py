@@ -25,7 +25,7 @@ DOC = (
     "rounding and hedges, do not overlap, neither reading can make both true. `scope` "
     "chooses pairs from different sources (files, or attributions in one file), from the "
     "same source, or any. Figures that state a change (rose by …) are not compared with "
-    'levels. Currencies never convert. Figures anchored at different times ("as of March", '
+    "levels. Currencies never convert. Figures anchored at different times (\"as of March\", "
     '"in September") are updates, not conflicts; with `time: over` only such pairs of a running '
     "total (a concept marked `cumulative`, such as deaths) are compared, and a total lower at "
     "the later date is flagged. Within one source, two figures of one sentence are taken to "
@@ -53,7 +53,7 @@ OPTIONS = {
     "contrast_words": s.Field(
         s.list_of(s.string),
         default=[],
-        doc='skip a pair when either sentence has one of these ("while", "rest of"): it contrasts two things',
+        doc="skip a pair when either sentence has one of these (\"while\", \"rest of\"): it contrasts two things",
     ),
 }
 _PUNCTUATION = re.compile(r"[^\w'’-]+")

@@ -131,8 +131,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             cited = ", ".join(x for x in (row["source"], f"as of {row['as_of']}" if row["as_of"] else None) if x)
             text = (
                 f"{describe(claim)} reads as {fmt_interval(mine, unit_label(row['unit']))}; "  # type: ignore[arg-type]
-                f"the reference {row['where']}"
-                + (f" ({cited})" if cited else "")
+                f"the reference {row['where']}" + (f" ({cited})" if cited else "")
                 + f" gives {fmt_interval((low, high), unit_label(row['unit']))}"
                 + (f" ± {tolerance:.0%}" if tolerance else "")
             )
