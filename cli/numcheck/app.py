@@ -237,9 +237,9 @@ def extract(
     run = _read(paths, _settings(config, max_size, sources, stdin_filename), config.exclude)
     chosen = _format(format, claims=True)
     if chosen == "json":
-        from numcheck.report.plain import write_json
+        from numcheck.report.plain import write_claims_json
 
-        write_json({"version": 1, "claims": [c.to_json() for c in run.claims]}, sys.stdout)
+        write_claims_json(run.claims, sys.stdout)
     elif chosen == "table":
         from numcheck.report.table import write_claims_table
 
