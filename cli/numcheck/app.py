@@ -99,22 +99,44 @@ StdinName = Annotated[
     typer.Option("--stdin-filename", help="Name standard input (-) in reports; its extension sets the format."),
 ]
 Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
+Jobs = Annotated[
+    str | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        help="Processes for story folders: a number, or auto (one per core when there are 2+ folders and 512 KB+).",
+        show_default=False,
+    ),
+]
 
 
-def _read(paths: list[str], settings, exclude: list[str]):
-    """Read and extract, with a progress bar on a terminal for long runs; exit 2 when nothing is readable."""
+def _read(paths: list[str], settings, exclude: list[str], jobs=None, config=None):
+    """Read and extract, with a progress bar on a terminal for long runs; exit 2 when nothing is readable.
+
+    With a config, story folders may be checked in parallel (--jobs): then run.found holds the rules' findings.
+    """
     from numcheck.pipeline import read_and_extract, report_problems
 
+    def work(progress=None):
+        if jobs != 1:
+            from numcheck.jobs import run_parallel
+
+            done = run_parallel(paths, settings, config, exclude, jobs, progress)
+            if done is not None:
+                return done
+        return read_and_extract(paths, settings, exclude, progress), None
+
     if not sys.stderr.isatty() or os.environ.get("GITHUB_ACTIONS") == "true":
-        run = read_and_extract(paths, settings, exclude)  # piped: nothing but the report
+        run, found = work()  # piped: nothing but the report
     else:
         from numcheck.report.progress import ProgressBar
 
         bar = ProgressBar(PROGRESS_FROM)
         try:
-            run = read_and_extract(paths, settings, exclude, bar.advance)
+            run, found = work(bar.advance)
         finally:
             bar.close()
+    run.found = found
     report_problems(run)
     if run.files == 0:
         if not run.usage_errors and not run.problems:
@@ -176,13 +198,16 @@ def check(
     ] = None,
     stdin_filename: StdinName = None,
     isolated: Isolated = False,
+    jobs: Jobs = None,
 ) -> None:
     """Extract the claims, run the rules, print the findings; exit 1 on findings at the fail level."""
     from numcheck.config import discover
+    from numcheck.jobs import parse_jobs
     from numcheck.pipeline import check as run_checks
     from numcheck.report import exit_code, summary, summary_line
 
     config = discover(paths, isolated)
+    processes = parse_jobs(jobs or config.jobs)
     date = date or config.date
     if date is not None and _ISO_DAY.fullmatch(date) is None:
         print(f"numcheck: error: --date: expected YYYY-MM-DD, got '{date}'", file=sys.stderr)
@@ -200,8 +225,8 @@ def check(
         baseline=baseline,
         diff=diff,
     )
-    run = _read(paths, settings, config.exclude)
-    run_checks(run, settings, config)
+    run = _read(paths, settings, config.exclude, processes, config)
+    run_checks(run, settings, config, run.found)
     if write_baseline:
         from numcheck.report.baseline import write_baseline as record
 
@@ -229,12 +254,15 @@ def extract(
     sources: Sources = None,
     stdin_filename: StdinName = None,
     isolated: Isolated = False,
+    jobs: Jobs = None,
 ) -> None:
     """Print every numeric claim found and how it was read."""
     from numcheck.config import discover
+    from numcheck.jobs import parse_jobs
 
     config = discover(paths, isolated)
-    run = _read(paths, _settings(config, max_size, sources, stdin_filename), config.exclude)
+    processes = parse_jobs(jobs or config.jobs)
+    run = _read(paths, _settings(config, max_size, sources, stdin_filename), config.exclude, processes)
     chosen = _format(format, claims=True)
     if chosen == "json":
         from numcheck.report.plain import write_claims_json

@@ -15,6 +15,15 @@ from numcheck.errors import ConfigError
 from numcheck.records import LEVELS
 
 NAMES = ("numcheck.yaml", ".numcheck.yaml", "pyproject.toml")
+
+
+def _jobs(value: Any) -> str | None:
+    """A number of processes (1 to 256) or auto."""
+    if value == "auto" or (isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 256):
+        return None
+    return f"expected a number of processes (1 to 256) or 'auto', got {value!r}"
+
+
 HEDGE = {
     "below": s.Field(s.number, doc="how far below the figure the hedge reaches, as a fraction"),
     "above": s.Field(s.number, doc="how far above, as a fraction"),
@@ -32,6 +41,7 @@ FIELDS = {
     "sources": s.Field(s.string, doc="a sources manifest, relative to this file"),
     "rounding": s.Field(s.number, doc="how much of a round figure's last place it may be off (0.5)"),
     "hedges": s.Field(s.mapping, default={}, doc='hedge word: {below, above}, e.g. "about": {below: 0.15}'),
+    "jobs": s.Field(_jobs, doc="processes for story folders: a number, or auto (one per core)"),
 }
 
 
@@ -51,6 +61,7 @@ class Config:
     sources: str | None = None
     rounding: float | None = None
     hedges: dict[str, dict[str, float]] = field(default_factory=dict)
+    jobs: int | str | None = None  # None or "auto": processes chosen by the run's size
 
     def as_dict(self) -> dict[str, Any]:
         """Return the configuration as plain data, for `numcheck config`."""
@@ -67,6 +78,7 @@ class Config:
             "sources": self.sources,
             "rounding": self.rounding,
             "hedges": self.hedges,
+            "jobs": self.jobs or "auto",
         }
 
 
@@ -133,6 +145,7 @@ def load(path: Path, config: Config | None = None, depth: int = 0) -> Config:
     config.date = s.iso_date(values["date"]) if values["date"] is not None else config.date
     config.sources = str(folder / values["sources"]) if values["sources"] else config.sources
     config.rounding = values["rounding"] if values["rounding"] is not None else config.rounding
+    config.jobs = values["jobs"] if values["jobs"] is not None else config.jobs
     for word, margins in values["hedges"].items():
         config.hedges[word] = s.validate(margins, HEDGE, str(path), f"configuration: hedges: '{word}'")
     return config

@@ -45,14 +45,20 @@ class Run:
     dates: dict[str, str] = field(default_factory=dict)  # source → publication date
     suppressions: list[Suppression] = field(default_factory=list)
     rule_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule id → (kind, description)
+    found: list[Finding] | None = None  # the rules' findings when --jobs workers ran them
 
 
 def read_and_extract(
-    paths: list[str], settings: Settings, exclude: list[str] | None = None, progress: Callable | None = None
+    paths: list[str],
+    settings: Settings,
+    exclude: list[str] | None = None,
+    progress: Callable | None = None,
+    numbered: tuple[int, int] | None = None,
 ) -> Run:
     """Read every file and extract its claims; unreadable files become problems.
 
     `progress(done, total)` is called after each file when given (a terminal's progress bar).
+    `numbered` = (number, total) reads one file as the number-th of total (claim ids), for --jobs.
     """
     from numcheck.extract import extract
     from numcheck.read import expand_paths, load
@@ -76,7 +82,8 @@ def read_and_extract(
         if info is not None:  # the manifest speaks for the file over its own front matter
             doc = replace(doc, outlet=info.outlet or doc.outlet, date=info.date or doc.date, url=info.url or doc.url)
         run.files += 1
-        prefix = f"{number}." if len(files) > 1 else ""
+        number, total = numbered or (number, len(files))
+        prefix = f"{number}." if total > 1 else ""
         run.claims.extend(extract(doc, vocab, prefix=prefix))
         run.texts[doc.source] = doc.prose
         if doc.date:
@@ -88,17 +95,13 @@ def read_and_extract(
     return run
 
 
-def check(run: Run, settings: Settings, config: Config) -> None:
-    """Run the rules over the claims; then apply suppressions, the baseline and --diff."""
-    from numcheck.rules.engine import run as run_rules
-    from numcheck.rules.model import Context
-    from numcheck.vocab import default_vocabulary
-
+def check(run: Run, settings: Settings, config: Config, found: list[Finding] | None = None) -> None:
+    """Run the rules over the claims (unless --jobs workers `found` them); then suppressions, baseline, --diff."""
     rules = _rules(settings, config)
     run.rule_names = {r.id: (r.kind, r.description) for r in rules}
-    vocab = tuned(default_vocabulary(), config)
-    ctx = Context(vocab, texts=run.texts, dates=run.dates, today=settings.today, show_undecidable=settings.undecidable)
-    findings = _suppress(run_rules(rules, run.claims, ctx), run.suppressions, settings.warn_unused)
+    if found is None:
+        found = rule_findings(run, rules, settings, config)
+    findings = _suppress(found, run.suppressions, settings.warn_unused)
     if settings.baseline:
         from numcheck.report.baseline import without_baseline
 
@@ -108,6 +111,17 @@ def check(run: Run, settings: Settings, config: Config) -> None:
 
         findings = _touching(findings, run.claims, changed_lines(settings.diff, list(run.texts)))
     run.findings = findings
+
+
+def rule_findings(run: Run, rules: list, settings: Settings, config: Config) -> list[Finding]:
+    """Return the rules' findings on a run's claims, before suppressions."""
+    from numcheck.rules.engine import run as run_rules
+    from numcheck.rules.model import Context
+    from numcheck.vocab import default_vocabulary
+
+    vocab = tuned(default_vocabulary(), config)
+    ctx = Context(vocab, texts=run.texts, dates=run.dates, today=settings.today, show_undecidable=settings.undecidable)
+    return run_rules(rules, run.claims, ctx)
 
 
 def _rules(settings: Settings, config: Config) -> list:

@@ -28,6 +28,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             continue
         low = max(r[1][0] for r in agreeing)
         high = min(r[1][1] for r in agreeing)
-        text = f"{len(agreeing)} independent sources agree on {key} at {fmt_interval((low, high))}: {named(agreeing, describe)}"
+        sources = named(agreeing, describe)
+        text = f"{len(agreeing)} independent sources agree on {key} at {fmt_interval((low, high))}: {sources}"
         findings.append(finding(rule, [r[0] for r in agreeing], text))
     return findings
