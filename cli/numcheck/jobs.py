@@ -86,8 +86,6 @@ def run_parallel(
     Returns (run, findings before suppressions), or None when one process is the better
     choice (one story, little input, standard input) and the caller reads as usual.
     """
-    from concurrent.futures import ProcessPoolExecutor
-
     from numcheck.pipeline import Run, _rules
     from numcheck.read import expand_paths
 
@@ -98,6 +96,8 @@ def run_parallel(
     count = workers(jobs, groups)
     if count <= 1:
         return None
+    from concurrent.futures import ProcessPoolExecutor  # only when processes start: 25 ms
+
     rules = _rules(settings, config) if config is not None else None
     run = Run(usage_errors=errors)
     parts: dict[int, Run] = {}
