@@ -105,6 +105,7 @@ def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None)
         limit = f"{max_bytes / 1024 / 1024:g} MB"
         raise InputError(f"{path}: larger than {limit} (raise the limit with --max-size)")
     text = decode(path, data)
+    del data  # the bytes go before the prose view is built: they would add to the peak memory
     if not text.strip():
         raise InputError(f"{path}: empty file, nothing to check")
     kind = kind_of(path)
