@@ -160,3 +160,43 @@ def test_output_file_is_complete_json(tmp_path):
     assert result.returncode == 1 and result.stdout == ""
     assert json.loads(target.read_text())["summary"]["files"] == 3
     assert os.listdir(target.parent) == ["report.json"]
+
+
+def test_vocabulary_cache_gives_the_same_vocabulary(tmp_path):
+    from numcheck.resources import pack_dir
+    from numcheck.vocab import cached_vocabulary, load_vocabulary
+
+    folder = pack_dir() / "vocab"
+    fresh = load_vocabulary(folder)
+    first = cached_vocabulary(folder, tmp_path)
+    (written,) = tmp_path.glob("vocabulary-*.pickle")
+    second = cached_vocabulary(folder, tmp_path)
+    assert first == fresh and second == fresh
+    assert written.stat().st_mode & 0o077 == 0  # only the user reads the cache
+
+
+def test_vocabulary_cache_follows_the_files(tmp_path):
+    from numcheck.resources import pack_dir
+    from numcheck.vocab import cached_vocabulary
+
+    folder = tmp_path / "vocab"
+    shutil.copytree(pack_dir() / "vocab", folder)
+    before = cached_vocabulary(folder, tmp_path / "cache")
+    assert "gazillions" not in {" ".join(p) for p in before.vague}
+    vague = folder / "vague.yaml"
+    vague.write_text(vague.read_text().replace("dozens:", "gazillions: [1000000, 9000000]\n  dozens:", 1))
+    after = cached_vocabulary(folder, tmp_path / "cache")
+    assert len(list((tmp_path / "cache").glob("vocabulary-*.pickle"))) == 2
+    assert after != before
+
+
+@pytest.mark.parametrize("content", [b"not a pickle", b""])
+def test_a_broken_cache_is_rebuilt(tmp_path, content):
+    from numcheck.resources import pack_dir
+    from numcheck.vocab import cached_vocabulary, load_vocabulary
+
+    folder = pack_dir() / "vocab"
+    cached_vocabulary(folder, tmp_path)
+    (written,) = tmp_path.glob("vocabulary-*.pickle")
+    written.write_bytes(content)
+    assert cached_vocabulary(folder, tmp_path) == load_vocabulary(folder)
