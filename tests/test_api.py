@@ -76,3 +76,24 @@ def test_results_pickle_for_worker_processes():
 
     result = api.check_story(_story_documents())
     assert pickle.loads(pickle.dumps(result)) == result
+
+
+def test_the_dask_example_finds_what_the_command_line_finds(tmp_path):
+    """benchmarks/dask_stories.py on Dask's local mode: the same findings as `numcheck check`, a row a line."""
+    pytest.importorskip("dask.bag", reason="Dask is in the bench extra")
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("numcheck_dask_stories", ROOT / "benchmarks" / "dask_stories.py")
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)
+    archive, out = tmp_path / "archive", tmp_path / "out"
+    example.make_archive(archive, stories=4, reports=2, lines=5)
+    out.mkdir()
+    figures = example.run(archive, workers=2, out=out)
+    rows = [json.loads(line) for part in sorted(out.glob("part-*.jsonl")) for line in part.open(encoding="utf-8")]
+    cli = json.loads(run_cli("check", "--format", "json", str(archive)).stdout)["findings"]
+    assert figures["stories"] == 4 and figures["findings"] == len(rows) == len(cli) > 0
+    key = lambda f: (f["source"], f["line"], f["column"], f["rule"], f["message"])  # noqa: E731
+    assert sorted(map(key, rows)) == sorted(map(key, cli))
