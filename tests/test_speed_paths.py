@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -150,3 +151,29 @@ def test_best_point_finds_the_most_shared_value():
     point, agreeing = best_point(readings)
     assert point == 9
     assert [r[1] for r in agreeing] == [(0, 10), (5, 15), (9, 20)]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("x9" * 30_000, 6),  # no space: cut at the limit
+        ("Officials said 12 workers died; " * 2_000, 7),  # cut at a space
+        ("A short sentence with 12 workers.", 1),
+    ],
+)
+def test_long_sentences_are_read_in_bounded_pieces(text, pieces):
+    from numcheck.extract import MAX_SENTENCE, _bounded
+
+    spans = list(_bounded([(0, len(text))], text))
+    assert len(spans) == pieces
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))  # nothing skipped, nothing read twice
+    assert all(end - start <= MAX_SENTENCE for start, end in spans)
+
+
+def test_a_huge_line_of_figures_is_read_piece_by_piece():
+    text = "Officials said 12 workers died; " * 2_000 + "end."
+    claims = _extract(text)()
+    assert len(claims) == 2_000
+    # Only a figure whose clause a cut separates from its "Officials said" loses the attribution.
+    assert sum(c.attribution == "Officials" for c in claims) >= 2_000 - 10

@@ -43,7 +43,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
     in_quote = False
     previous_end = 0
     starts = vocab.number_starts
-    for s_start, s_end in sentences(prose):
+    for s_start, s_end in _bounded(sentences(prose), prose):
         if "\n\n" in prose[previous_end:s_start]:
             in_quote = False  # a quotation does not run across paragraphs unclosed
         previous_end = s_end
@@ -126,6 +126,20 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             )
             i = floor = q.last
     return claims
+
+
+MAX_SENTENCE = 10_000  # characters: no prose sentence is longer; a 10 MB "sentence" would take gigabytes of tokens
+
+
+def _bounded(spans, prose: str):
+    """Yield the sentence spans, cutting any longer than MAX_SENTENCE at a space (or at the limit)."""
+    for start, end in spans:
+        while end - start > MAX_SENTENCE:
+            cut = prose.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            cut = cut if cut > start else start + MAX_SENTENCE
+            yield start, cut
+            start = cut
+        yield start, end
 
 
 def _lone_word(tokens, q) -> bool:

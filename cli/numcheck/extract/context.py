@@ -473,7 +473,7 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
                 if source:
                     cue = " ".join(x.text for x in t[k : k + size])
                     break
-        if source is None and found and t[start].low not in CLAUSE_BREAKS:
+        if source is None and found and start < n and t[start].low not in CLAUSE_BREAKS:
             source, cue = found[-1][2], found[-1][3]
         if source is not None and cue is not None:
             found.append((t[start].start if start < n else 0, t[end - 1].end if end else 0, source, cue))
