@@ -128,6 +128,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
     return claims
 
 
+SMALL = 8  # a sentence's clauses or anchors up to this many are scanned; more are bisected
 MAX_SENTENCE = 10_000  # characters: no prose sentence is longer; a 10 MB "sentence" would take gigabytes of tokens
 
 
@@ -173,6 +174,12 @@ def _credit(credits: list[tuple[int, int, str, str]], start: int) -> tuple[str |
     Clauses come in text order, so a bisection finds it: a scan per claim was quadratic
     on a sentence of thousands of attributed clauses.
     """
+    if len(credits) <= SMALL:
+        found = None, None
+        for c_start, c_end, name, words in credits:
+            if c_start <= start <= c_end:
+                found = name, words
+        return found
     index = bisect_right(credits, (start, float("inf"))) - 1
     # Clauses do not overlap, but a clause may end where the next starts: the later one wins.
     while index >= 0:
@@ -192,8 +199,15 @@ def _nearest_anchor(times: list[tuple[int, int, str, str]], start: int, end: int
     the nearest before ends at or before `start`, the nearest after starts at or after `end`,
     found by bisection (a scan per claim was quadratic). At equal distance the earlier wins.
     """
-    if not times:
-        return None
+    if len(times) <= SMALL:
+        best = None
+        for a_start, a_end, cue, when in times:
+            if a_start < end and start < a_end:
+                continue  # "in 2000 people": the anchor is the figure itself
+            distance = start - a_end if a_end <= start else a_start - end
+            if best is None or distance < best[0]:
+                best = (distance, cue, when)
+        return (best[1], best[2]) if best else None
     index = bisect_right(times, (start, float("inf")))  # anchors starting at or before `start`
     before = index - 1
     while before >= 0 and times[before][1] > start:
