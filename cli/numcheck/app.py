@@ -104,6 +104,7 @@ Jobs = Annotated[
     typer.Option(
         "--jobs",
         "-j",
+        metavar="N|auto",
         help="Processes for story folders: a number, or auto (one per core when there are 2+ folders and 512 KB+).",
         show_default=False,
     ),
