@@ -56,7 +56,10 @@ def _units(unit: str) -> Any:
 @cache
 def _table() -> dict[str, tuple[str, float, Dims, bool]]:
     """Return the unit table: name → (pint's name, factor to base units, dimensions, offset scale)."""
-    raw = json.loads(TABLE.read_text(encoding="utf-8"))["units"]
+    try:
+        raw = json.loads(TABLE.read_text(encoding="utf-8"))["units"]
+    except (OSError, ValueError, KeyError):
+        return {}  # no table (a broken install): every answer comes from pint, only slower
     return {k: (v["name"], v["factor"], tuple((d, p) for d, p in v["dimensions"]), v["offset"]) for k, v in raw.items()}
 
 
