@@ -200,3 +200,16 @@ def test_a_broken_cache_is_rebuilt(tmp_path, content):
     (written,) = tmp_path.glob("vocabulary-*.pickle")
     written.write_bytes(content)
     assert cached_vocabulary(folder, tmp_path) == load_vocabulary(folder)
+
+
+def test_jobs_with_a_sources_manifest(archive):
+    manifest = archive / "sources.yaml"
+    entries = [
+        "  - {file: siege/a.md, outlet: Daily One, date: 2025-03-14}",
+        "  - {file: siege/c.txt, outlet: Evening Two}",
+        *(f"  - {{file: town{n}/one.txt, outlet: Town Post {n}}}" for n in range(6)),
+    ]
+    manifest.write_text("sources:\n" + "\n".join(entries) + "\n")
+    one = run_cli("check", "--format", "json", "-j", "1", "--sources", str(manifest), str(archive))
+    two = run_cli("check", "--format", "json", "-j", "2", "--sources", str(manifest), str(archive))
+    assert one.stdout == two.stdout and "Town Post 3" in two.stdout and "Daily One" in two.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -62,12 +63,12 @@ def read_and_extract(
     """
     from numcheck.extract import extract
     from numcheck.read import expand_paths, load
-    from numcheck.read.manifest import key, load_manifest
+    from numcheck.read.manifest import key
     from numcheck.read.suppressions import parse
     from numcheck.vocab import default_vocabulary
 
     vocab = default_vocabulary()
-    sources = load_manifest(settings.sources) if settings.sources else {}
+    sources = _manifest(settings.sources) if settings.sources else {}
     files, errors = expand_paths(paths, exclude or [])
     run = Run(usage_errors=errors)
     for number, path in enumerate(files, start=1):
@@ -93,6 +94,23 @@ def read_and_extract(
             run.suppressions.extend(found)
             run.problems.extend(problems)
     return run
+
+
+_MANIFESTS: dict[tuple[str, int, int], dict] = {}
+
+
+def _manifest(path: str) -> dict:
+    """Load a sources manifest once per process while it is unchanged: --jobs workers read one file at a time."""
+    from numcheck.read.manifest import load_manifest
+
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return load_manifest(path)  # its own error message
+    stamp = (path, stat.st_mtime_ns, stat.st_size)
+    if stamp not in _MANIFESTS:
+        _MANIFESTS[stamp] = load_manifest(path)
+    return _MANIFESTS[stamp]
 
 
 def check(run: Run, settings: Settings, config: Config, found: list[Finding] | None = None) -> None:
