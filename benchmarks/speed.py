@@ -1,6 +1,14 @@
-"""Print numcheck's speed: cold start, extraction throughput beside quantulum3, scaling, peak memory.
+"""Print numcheck's speed figures as ratios measured in one run (CPU time: the machine may be shared).
 
-Usage: python benchmarks/speed.py [--skip-memory]
+Usage: python benchmarks/speed.py [--quick]
+
+Each figure of issue 12's "How it is measured", with its goal:
+- growth for 10x reports of one story, 10x suppressions, 10x figures per sentence (goal <= 11x);
+- cold start of `numcheck check` on one article against `python -c pass` (goal <= 15x, 150 ms);
+- `--format json` against `--format line` (goal <= 1.2x);
+- peak memory per MB of input, marginal between 3 and 9 MB of claim-dense text (goal <= 5 MiB/MB);
+- `--jobs 2` against `--jobs 1` on 40 independent stories (goal <= 0.6x on 2 idle cores);
+- extraction MB/s in one process against quantulum3 (goal >= 3 MB/s).
 
 The text is QuanTemp's real fact-checked claims from ../shared/corpora when present (the
 examples otherwise). quantulum3 (the `bench` extra) is timed sentence by sentence, as its
@@ -10,7 +18,7 @@ cost grows quadratically on whole documents; numcheck reads the text as one docu
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import statistics
 import subprocess
 import sys
@@ -23,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").rglob("*.*"))
 CLAIMS = ROOT.parent / "shared" / "corpora" / "quantemp" / "test_claims.txt"
 sys.path.insert(0, str(ROOT / "cli"))
+ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "NUMCHECK_DEBUG", "GITHUB_ACTIONS")}
 
 
 def sample_text() -> tuple[str, str]:
@@ -32,18 +41,81 @@ def sample_text() -> tuple[str, str]:
     return "the examples", "\n\n".join(p.read_text(encoding="utf-8") for p in EXAMPLES)
 
 
-def cold_start(article: Path, runs: int = 7) -> float:
-    """Return the median wall time of a fresh `numcheck check` process, in milliseconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "numcheck", "check", str(article)], capture_output=True, check=False)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+def child(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, float]:
+    """Run a process; return (wall seconds, CPU seconds, peak MiB) of that process and its children."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=stdout, stderr=subprocess.DEVNULL, env=ENV, cwd=ROOT)
+    _, _, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def numcheck_seconds(text: str, repeat: int = 3) -> tuple[float, int]:
-    """Return (best seconds, claims) to read and extract a text as one plain-text document."""
+def numcheck(*args: str) -> list[str]:
+    """The command line of a numcheck run."""
+    return [sys.executable, "-m", "numcheck", *args]
+
+
+def cpu(work) -> float:
+    """CPU seconds `work()` takes in this process."""
+    start = time.process_time()
+    work()
+    return time.process_time() - start
+
+
+def growth(make, small: int) -> tuple[float, float, float]:
+    """Return (CPU at n, CPU at 10n, ratio) of `make(n)()`, best of 3; warmed once so imports do not count."""
+    make(max(1, small // 10))()
+    at_n, at_10n = make(small), make(small * 10)
+    one, ten = min(cpu(at_n) for _ in range(3)), min(cpu(at_10n) for _ in range(3))
+    return one, ten, ten / one
+
+
+def _story(folder: Path):
+    from numcheck.config import Config
+    from numcheck.pipeline import Settings, check, read_and_extract
+
+    def make(n: int):
+        story = folder / f"story{n}"
+        story.mkdir(exist_ok=True)
+        for i in range(n):
+            value = 2000 if i == 0 else 300 + (i % 7) * 5
+            text = f"About {value} workers were killed, officials in town {i % 50} said.\n"
+            (story / f"r{i:05}.txt").write_text(text, encoding="utf-8")
+        settings = Settings()
+
+        def work():
+            run = read_and_extract([str(story)], settings)
+            check(run, settings, Config())
+
+        return work
+
+    return make
+
+
+def _suppressions(n: int):
+    from numcheck.pipeline import _suppress
+    from numcheck.read.suppressions import Suppression
+    from numcheck.records import Finding
+
+    findings = [
+        Finding(f"f{i % 10}.md", i, 1, rule="hours-per-day", kind="bounds", level="error", message="m")
+        for i in range(n)
+    ]
+    comments = [Suppression(f"f{i % 10}.md", i, i + 1, i + 1, ("hours-per-day",)) for i in range(0, n, 2)]
+    return lambda: _suppress(findings, comments, warn_unused=True)
+
+
+def _figures(n: int):
+    from numcheck.extract import extract
+    from numcheck.read.document import Document
+    from numcheck.vocab import default_vocabulary
+
+    text = " ".join(str(i % 97 + 3) for i in range(n)) + "."
+    doc = Document("figures.txt", text, text)
+    return lambda: extract(doc, default_vocabulary())
+
+
+def extraction_seconds(text: str, repeat: int = 3) -> tuple[float, int]:
+    """Return (best CPU seconds, claims) to read and extract a text as one plain-text document."""
     from numcheck.extract import extract
     from numcheck.read.document import Document
     from numcheck.read.markup import prose_view
@@ -52,14 +124,14 @@ def numcheck_seconds(text: str, repeat: int = 3) -> tuple[float, int]:
     vocab = default_vocabulary()
     best, claims = float("inf"), 0
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         claims = len(extract(Document("bench", text, prose_view(text, "text")), vocab))
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best, claims
 
 
 def quantulum_seconds(lines: list[str]) -> float | None:
-    """Return quantulum3's seconds on the lines, one at a time; None when it is not installed."""
+    """Return quantulum3's CPU seconds on the lines, one at a time; None when it is not installed."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -67,64 +139,123 @@ def quantulum_seconds(lines: list[str]) -> float | None:
     except ImportError:
         return None
     parser.parse(lines[0])  # the first call loads its unit catalogue: not throughput
-    start = time.perf_counter()
+    start = time.process_time()
     for line in lines:
         try:
             parser.parse(line)
         except Exception:
             continue
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
-def peak_memory(megabytes: int) -> tuple[float, float]:
-    """Return (seconds, peak MB) of `numcheck check` on a generated file of the given size."""
-    _, text = sample_text()
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "big.txt"
-        block = text.encode()
-        with path.open("wb") as out:
-            written = 0
-            while written < megabytes * 1_000_000:
-                out.write(block)
-                written += len(block)
-        start = time.perf_counter()
-        command = [sys.executable, "-m", "numcheck", "check", "--format", "line", "--max-size", str(megabytes + 10)]
-        subprocess.run([*command, str(path)], capture_output=True, check=False)
-        seconds = time.perf_counter() - start
-    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+def write_sized(path: Path, text: str, megabytes: float) -> None:
+    """Write the text repeated to about the given size."""
+    block = text.encode()
+    with path.open("wb") as out:
+        written = 0
+        while written < megabytes * 1_000_000:
+            out.write(block)
+            written += len(block)
+
+
+def write_stories(folder: Path, text: str, stories: int = 40, reports: int = 3, lines: int = 40) -> None:
+    """Write independent story folders of a few reports each."""
+    rows = text.splitlines()
+    start = 0
+    for story in range(stories):
+        for report in range(reports):
+            chunk = [rows[(start + k) % len(rows)] for k in range(lines)]
+            start += lines
+            path = folder / f"story{story:02}" / f"r{report}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"About {300 + story} workers were killed, officials said.\n\n" + "\n\n".join(chunk))
 
 
 def main() -> None:
     """Print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--skip-memory", action="store_true", help="skip the 50 MB run")
+    parser.add_argument("--quick", action="store_true", help="smaller inputs, no 9 MB memory run")
     args = parser.parse_args()
+    name, text = sample_text()
+    small = 0.3 if args.quick else 1.0
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; CPU time unless said\n")
 
-    with tempfile.TemporaryDirectory() as folder:
-        article = Path(folder) / "article.md"
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        print("no quadratic path (goal: 10x the input <= 11x the CPU)")
+        for label, make, n in [
+            ("reports of one story", _story(folder), 100),
+            ("suppressions", _suppressions, 2000),
+            ("figures per sentence", _figures, 2000),
+        ]:
+            one, ten, ratio = growth(make, n)
+            print(f"  {label}: {n} -> {n * 10}: {one:.3f} s -> {ten:.3f} s, {ratio:.1f}x")
+
+        article = folder / "article.md"
         story = "\n\n".join(p.read_text(encoding="utf-8") for p in EXAMPLES)
         article.write_text("\n\n".join([story] * (1 + 3000 // len(story))), encoding="utf-8")  # about 3 KB
-        size = article.stat().st_size
-        median = cold_start(article)
-        print(f"cold start, numcheck check on a {size / 1000:.1f} KB article: {median:.0f} ms (median of 7)")
+        child(numcheck("check", str(article)))  # writes the bytecode caches a user's install has
+        bare = statistics.median(child([sys.executable, "-c", "pass"])[1] for _ in range(7))
+        runs = [child(numcheck("check", str(article))) for _ in range(7)]
+        start_cpu = statistics.median(r[1] for r in runs)
+        start_wall = statistics.median(r[0] for r in runs)
+        print(
+            f"\ncold start, numcheck check on a {article.stat().st_size / 1000:.1f} KB article (goal <= 15x, 150 ms): "
+            f"{start_cpu * 1000:.0f} ms CPU ({start_wall * 1000:.0f} ms wall) vs python -c pass {bare * 1000:.0f} ms: "
+            f"{start_cpu / bare:.1f}x (median of 7)"
+        )
 
-    name, text = sample_text()
+        dense = folder / "dense.txt"
+        write_sized(dense, text, small)
+        limit = ["--max-size", "50"]
+        line = child(numcheck("check", "--format", "line", *limit, str(dense)))
+        json_run = child(numcheck("check", "--format", "json", *limit, str(dense)))
+        print(
+            f"\n--format json vs line on {dense.stat().st_size / 1e6:.1f} MB (goal <= 1.2x): "
+            f"{json_run[1]:.2f} s vs {line[1]:.2f} s: {json_run[1] / line[1]:.2f}x"
+        )
+
+        if not args.quick:
+            sizes = []
+            for megabytes in (3, 9):
+                path = folder / f"mem{megabytes}.txt"
+                write_sized(path, text, megabytes)
+                _, _, peak = child(numcheck("check", "--format", "json", *limit, str(path)))
+                sizes.append((path.stat().st_size / 1e6, peak))
+                path.unlink()
+            (a_mb, a_peak), (b_mb, b_peak) = sizes
+            print(
+                f"\npeak memory, check --format json: {a_mb:.1f} MB {a_peak:.0f} MiB, {b_mb:.1f} MB {b_peak:.0f} MiB: "
+                f"{(b_peak - a_peak) / (b_mb - a_mb):.2f} MiB per MB marginal (goal <= 5)"
+            )
+
+        archive = folder / "archive"
+        write_stories(archive, text)
+        size = sum(p.stat().st_size for p in archive.rglob("*.txt")) / 1e6
+        one = child(numcheck("check", "--format", "json", "--jobs", "1", str(archive)))
+        two = child(numcheck("check", "--format", "json", "--jobs", "2", str(archive)))
+        print(
+            f"\n--jobs 2 vs --jobs 1 on 40 stories ({size:.2f} MB; goal <= 0.6x on 2 idle cores): "
+            f"wall {two[0]:.2f} s vs {one[0]:.2f} s: {two[0] / one[0]:.2f}x; CPU of all processes {two[1]:.2f} s vs "
+            f"{one[1]:.2f} s; on 2 idle cores at best {two[1] / 2 / one[1]:.2f}x (half the CPU of --jobs 2)"
+        )
+
     mb = len(text.encode()) / 1e6
-    seconds, claims = numcheck_seconds(text)
-    ours = mb / seconds
-    print(f"numcheck extract, {name} ({mb:.2f} MB): {seconds:.2f} s, {ours:.2f} MB/s, {claims} claims")
-    lines = [line for line in text.splitlines() if line.strip()]
+    seconds, claims = extraction_seconds(text)
+    print(
+        f"\nextraction in one process, {name} ({mb:.2f} MB; goal >= 3 MB/s): "
+        f"{seconds:.2f} s, {mb / seconds:.2f} MB/s, {claims} claims"
+    )
+    lines = [row for row in text.splitlines() if row.strip()]
+    if args.quick:
+        lines = lines[: len(lines) // 10]
     theirs = quantulum_seconds(lines)
     if theirs is None:
         print("quantulum3 is not installed (pip install -e '.[bench]'): no side-by-side figure")
     else:
-        print(f"quantulum3, same text sentence by sentence: {theirs:.2f} s, {mb / theirs * 1000:.1f} KB/s")
-        print(f"numcheck / quantulum3 throughput: {theirs / seconds:.0f}x")
-    big, _ = numcheck_seconds(text * 10, repeat=1)
-    print(f"10x the text: {big:.2f} s, {big / seconds:.1f}x the time")
-    if not args.skip_memory:
-        seconds, peak = peak_memory(50)
-        print(f"numcheck check on a 50 MB file: {seconds:.1f} s, peak memory {peak:.0f} MB")
+        part = sum(len(row.encode()) + 1 for row in lines) / 1e6
+        ratio = mb / seconds / (part / theirs)
+        print(f"quantulum3, sentence by sentence: {part / theirs * 1000:.1f} KB/s; numcheck is {ratio:.0f}x")
 
 
 if __name__ == "__main__":

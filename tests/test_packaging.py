@@ -23,6 +23,7 @@ def test_wheel_ships_rules_and_runs(tmp_path):
     assert "numcheck/_rules/pack/plausibility.yaml" in names
     assert "numcheck/_rules/vocab/units.yaml" in names
     assert "numcheck/normalise/definitions.txt" in names
+    assert "numcheck/normalise/unit_table.json" in names
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "--target", str(target), str(wheel)],

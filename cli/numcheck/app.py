@@ -107,22 +107,45 @@ StdinName = Annotated[
     typer.Option("--stdin-filename", help="Name standard input (-) in reports; its extension sets the format."),
 ]
 Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
+Jobs = Annotated[
+    str | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        metavar="N|auto",
+        help="Processes for story folders: a number, or auto (one per core when there are 2+ folders and 512 KB+).",
+        show_default=False,
+    ),
+]
 
 
-def _read(paths: list[str], settings, exclude: list[str]):
-    """Read and extract, with a progress bar on a terminal for long runs; exit 2 when nothing is readable."""
+def _read(paths: list[str], settings, exclude: list[str], jobs=None, config=None):
+    """Read and extract, with a progress bar on a terminal for long runs; exit 2 when nothing is readable.
+
+    With a config, story folders may be checked in parallel (--jobs): then run.found holds the rules' findings.
+    """
     from numcheck.pipeline import read_and_extract, report_problems
 
+    def work(progress=None):
+        if jobs != 1:
+            from numcheck.jobs import run_parallel
+
+            done = run_parallel(paths, settings, config, exclude, jobs, progress)
+            if done is not None:
+                return done
+        return read_and_extract(paths, settings, exclude, progress), None
+
     if not sys.stderr.isatty() or os.environ.get("GITHUB_ACTIONS") == "true":
-        run = read_and_extract(paths, settings, exclude)  # piped: nothing but the report
+        run, found = work()  # piped: nothing but the report
     else:
         from numcheck.report.progress import ProgressBar
 
         bar = ProgressBar(PROGRESS_FROM)
         try:
-            run = read_and_extract(paths, settings, exclude, bar.advance)
+            run, found = work(bar.advance)
         finally:
             bar.close()
+    run.found = found
     report_problems(run)
     if run.files == 0:
         if not run.usage_errors and not run.problems:
@@ -196,9 +219,11 @@ def check(
     stdin_filename: StdinName = None,
     isolated: Isolated = False,
     encoding: Encoding = None,
+    jobs: Jobs = None,
 ) -> None:
     """Extract the claims, run the rules, print the findings; exit 1 on findings at the fail level."""
     from numcheck.config import discover
+    from numcheck.jobs import parse_jobs
     from numcheck.pipeline import check as run_checks
     from numcheck.read.sources import excerpt
     from numcheck.report import exit_code, summary, summary_line
@@ -207,6 +232,7 @@ def check(
     config = discover(paths, isolated)
     if date is not None and (_ISO_DAY.fullmatch(date) is None or not valid_date(date)):
         _usage(f"--date: expected YYYY-MM-DD (a real day), got '{excerpt(date)}'")
+    processes = parse_jobs(jobs or config.jobs)
     date = date or config.date
     settings = _settings(
         config,
@@ -222,9 +248,9 @@ def check(
         baseline=baseline,
         diff=diff,
     )
-    run = _read(paths, settings, config.exclude)
+    run = _read(paths, settings, config.exclude, processes, config)
     before = len(run.usage_errors)
-    run_checks(run, settings, config)
+    run_checks(run, settings, config, run.found)
     for message in run.usage_errors[before:]:  # found by the rules stage: suppression comments naming no rule
         print(f"numcheck: error: {message}", file=sys.stderr)
     if write_baseline:
@@ -255,17 +281,20 @@ def extract(
     stdin_filename: StdinName = None,
     isolated: Isolated = False,
     encoding: Encoding = None,
+    jobs: Jobs = None,
 ) -> None:
     """Print every numeric claim found and how it was read."""
     from numcheck.config import discover
+    from numcheck.jobs import parse_jobs
 
     config = discover(paths, isolated)
-    run = _read(paths, _settings(config, max_size, sources, stdin_filename, encoding), config.exclude)
+    processes = parse_jobs(jobs or config.jobs)
+    run = _read(paths, _settings(config, max_size, sources, stdin_filename, encoding), config.exclude, processes)
     chosen = _format(format, claims=True)
     if chosen == "json":
-        from numcheck.report.plain import write_json
+        from numcheck.report.plain import write_claims_json
 
-        write_json({"version": 1, "claims": [c.to_json() for c in run.claims]}, sys.stdout)
+        write_claims_json(run.claims, sys.stdout)
     elif chosen == "table":
         from numcheck.report.table import write_claims_table
 

@@ -17,6 +17,15 @@ from numcheck.records import LEVELS
 from numcheck.yamlfile import LineDict
 
 NAMES = ("numcheck.yaml", ".numcheck.yaml", "pyproject.toml")
+
+
+def _jobs(value: Any) -> str | None:
+    """A number of processes (1 to 256) or auto."""
+    if value == "auto" or (isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 256):
+        return None
+    return f"expected a number of processes (1 to 256) or 'auto', got {value!r}"
+
+
 HEDGE = {
     "below": s.Field(s.number_in(0, 1), doc="how far below the figure the hedge reaches, as a fraction (0 to 1)"),
     "above": s.Field(s.number_in(0, 10), doc="how far above, as a fraction (0 to 10)"),
@@ -35,6 +44,7 @@ FIELDS = {
     "rounding": s.Field(s.number_in(0, 1), doc="how much of a round figure's last place it may be off (0.5)"),
     "hedges": s.Field(s.mapping, default={}, doc='hedge word: {below, above}, e.g. "about": {below: 0.15}'),
     "encoding": s.Field(s.string, doc="the encoding of files that are not UTF-8, e.g. cp1252"),
+    "jobs": s.Field(_jobs, doc="processes for story folders: a number, or auto (one per core)"),
 }
 
 
@@ -56,6 +66,7 @@ class Config:
     hedges: dict[str, dict[str, float]] = field(default_factory=dict)
     encoding: str | None = None
     where: dict[str, str] = field(default_factory=dict)  # key → "file:line" that set it, for messages
+    jobs: int | str | None = None  # None or "auto": processes chosen by the run's size
 
     def as_dict(self) -> dict[str, Any]:
         """Return the configuration as plain data, for `numcheck config`."""
@@ -73,6 +84,7 @@ class Config:
             "rounding": self.rounding,
             "hedges": self.hedges,
             "encoding": self.encoding,
+            "jobs": self.jobs or "auto",
         }
 
 
@@ -164,6 +176,7 @@ def load(path: Path, config: Config | None = None, depth: int = 0) -> Config:
     config.sources = inside("sources", values["sources"]) if values["sources"] else config.sources
     config.encoding = values["encoding"] or config.encoding
     config.rounding = values["rounding"] if values["rounding"] is not None else config.rounding
+    config.jobs = values["jobs"] if values["jobs"] is not None else config.jobs
     for word, margins in values["hedges"].items():
         config.hedges[word] = s.validate(margins, HEDGE, str(path), f"configuration: hedges: '{word}'")
     return config

@@ -49,6 +49,7 @@ class Run:
     dates: dict[str, str] = field(default_factory=dict)  # source → publication date
     suppressions: list[Suppression] = field(default_factory=list)
     rule_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule id → (kind, description)
+    found: list[Finding] | None = None  # the rules' findings when --jobs workers ran them
 
 
 def read_and_extract(
@@ -59,13 +60,12 @@ def read_and_extract(
     `progress(done, total)` is called after each file when given (a terminal's progress bar).
     """
     from numcheck.read import expand_paths
-    from numcheck.read.manifest import load_manifest
     from numcheck.read.sources import safe_name
     from numcheck.schema import excerpt
     from numcheck.vocab import default_vocabulary
 
     vocab = default_vocabulary()
-    sources = load_manifest(settings.sources) if settings.sources else {}
+    sources = _manifest(settings.sources) if settings.sources else {}
     files, errors = expand_paths(paths, exclude or [])
     run = Run(usage_errors=errors)
     for number, path in enumerate(files, start=1):
@@ -93,8 +93,13 @@ def read_and_extract(
             run.dates[doc.source] = doc.date
         run.suppressions.extend(found)
         run.problems.extend(problems)
-    run.claims.sort(key=lambda c: (c.source, c.start, c.end))  # the order of the paths given changes nothing
+    sort_claims(run)
     return run
+
+
+def sort_claims(run: Run) -> None:
+    """Sort a run's claims by file and offset: the order of the paths given (or of --jobs workers) changes nothing."""
+    run.claims.sort(key=lambda c: (c.source, c.start, c.end))
 
 
 def read_one(path: str, settings: Settings, sources: dict, vocab: Vocabulary) -> tuple:
@@ -113,17 +118,31 @@ def read_one(path: str, settings: Settings, sources: dict, vocab: Vocabulary) ->
     return doc, claims, found, problems
 
 
-def check(run: Run, settings: Settings, config: Config) -> None:
-    """Run the rules over the claims; then apply suppressions, the baseline and --diff."""
-    from numcheck.rules.model import Context
-    from numcheck.vocab import default_vocabulary
+_MANIFESTS: dict[tuple[str, int, int], dict] = {}
 
+
+def _manifest(path: str) -> dict:
+    """Load a sources manifest once per process while it is unchanged: --jobs workers read one file at a time."""
+    from numcheck.read.manifest import load_manifest
+
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return load_manifest(path)  # its own error message
+    stamp = (path, stat.st_mtime_ns, stat.st_size)
+    if stamp not in _MANIFESTS:
+        _MANIFESTS[stamp] = load_manifest(path)
+    return _MANIFESTS[stamp]
+
+
+def check(run: Run, settings: Settings, config: Config, found: list[Finding] | None = None) -> None:
+    """Run the rules over the claims (unless --jobs workers `found` them); then suppressions, baseline, --diff."""
     rules = _rules(settings, config)
     run.rule_names = {r.id: (r.kind, r.description) for r in rules}
     run.usage_errors.extend(unknown_in_comments(run.suppressions, set(run.rule_names)))
-    vocab = tuned(default_vocabulary(), config)
-    ctx = Context(vocab, texts=run.texts, dates=run.dates, today=settings.today, show_undecidable=settings.undecidable)
-    findings = _suppress(_run_isolated(rules, run, ctx), run.suppressions, settings.warn_unused)
+    if found is None:
+        found = rule_findings(run, rules, settings, config)
+    findings = _suppress(found, run.suppressions, settings.warn_unused)
     if settings.baseline:
         from numcheck.report.baseline import without_baseline
 
@@ -135,10 +154,17 @@ def check(run: Run, settings: Settings, config: Config) -> None:
     run.findings = findings
 
 
-def _run_isolated(rules: list, run: Run, ctx) -> list[Finding]:
-    """Run the rules; a rule that fails inside is named as an error (exit 2) and the others still report."""
-    from numcheck.rules.engine import run as run_rules
+def rule_findings(run: Run, rules: list, settings: Settings, config: Config) -> list[Finding]:
+    """Return the rules' findings on a run's claims, before suppressions.
 
+    A rule that fails inside is named in run.usage_errors (exit 2) and the others still report.
+    """
+    from numcheck.rules.engine import run as run_rules
+    from numcheck.rules.model import Context
+    from numcheck.vocab import default_vocabulary
+
+    vocab = tuned(default_vocabulary(), config)
+    ctx = Context(vocab, texts=run.texts, dates=run.dates, today=settings.today, show_undecidable=settings.undecidable)
     try:
         return run_rules(rules, run.claims, ctx)
     except Exception:
@@ -211,8 +237,17 @@ def _suppress(findings: list[Finding], suppressions: list[Suppression], warn_unu
     """Drop findings a suppression comment covers; report comments that covered nothing."""
     used: set[int] = set()
     kept = []
+    # Indexed by file and line (ranges by file): scanning every comment for every finding was quadratic.
+    by_line: dict[tuple[str, int], list[int]] = {}
+    ranges: dict[str, list[int]] = {}
+    for index, s in enumerate(suppressions):
+        if s.first == s.last:
+            by_line.setdefault((s.source, s.first), []).append(index)
+        else:
+            ranges.setdefault(s.source, []).append(index)
     for item in findings:
-        hits = [i for i, s in enumerate(suppressions) if s.source == item.source and s.covers(item.rule, item.line)]
+        candidates = [*by_line.get((item.source, item.line), ()), *ranges.get(item.source, ())]
+        hits = [i for i in candidates if suppressions[i].covers(item.rule, item.line)]
         used.update(hits)
         if not hits:
             kept.append(item)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from numcheck.extract.quantities import Quantity, glued
@@ -331,12 +332,32 @@ def concept_of(
             name = vocab.alias_index.get(words[-size:])
             if name and fits(name):
                 return name
-    lowered = set(sentence.lower().split())
-    for name, concept in vocab.concepts.items():
-        if concept.dimensions and concept.context and dimension in concept.dimensions:
-            if lowered & concept.context:
-                return name
+    for name, context in _context_concepts(vocab).get(dimension, ()):
+        if _sentence_words(sentence) & context:
+            return name
     return None
+
+
+_CONTEXT_CONCEPTS: dict[int, tuple[Vocabulary, dict[str, list[tuple[str, frozenset[str]]]]]] = {}
+
+
+def _context_concepts(vocab: Vocabulary) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Concepts told by context words, by dimension, in vocabulary order: built once per vocabulary, not per claim."""
+    held = _CONTEXT_CONCEPTS.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        table: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for name, concept in vocab.concepts.items():
+            if concept.dimensions and concept.context:
+                for dimension in dict.fromkeys(concept.dimensions):
+                    table.setdefault(dimension, []).append((name, concept.context))
+        held = _CONTEXT_CONCEPTS[id(vocab)] = (vocab, table)
+    return held[1]
+
+
+@lru_cache(maxsize=8)
+def _sentence_words(sentence: str) -> frozenset[str]:
+    """Return the lowercase words of a sentence, once per sentence: every claim of it asks (linear, not quadratic)."""
+    return frozenset(sentence.lower().split())
 
 
 def direction_of(vocab: Vocabulary, t: list[Token], q: Quantity, floor: int) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -22,10 +23,10 @@ class Document:
     outlet: str | None = None
     url: str | None = None
     # Not an init field, so dataclasses.replace() builds the table afresh for the new text.
-    _line_starts: list[int] = field(init=False, repr=False, compare=False)
+    _line_starts: array = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        starts = [0]
+        starts = array("q", [0])  # 8 bytes a line, not the 36 of a list of ints
         find = self.text.find
         pos = find("\n")
         while pos != -1:

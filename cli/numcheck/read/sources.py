@@ -157,6 +157,7 @@ def load(
         limit = f"{max_bytes / 1024 / 1024:g} MB"
         raise InputError(f"{shown}: larger than {limit} (raise the limit with --max-size)")
     text = decode(shown, data, encoding)
+    del data  # the bytes go before the prose view is built: they would add to the peak memory
     kind = kind_of(shown)
     meta = front_matter_lines(text) if kind == "markdown" else {}
     date = meta.get("date")

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from dataclasses import fields
+from functools import cache
 from typing import TextIO
 
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import show
 from numcheck.safe import escape_controls
+
+# 2: a claim's `sentence` is an index into the document's `sentences` table (version 1 repeated the text).
+JSON_VERSION = 2
 
 
 def write_findings_lines(findings: list[Finding], out: TextIO) -> None:
@@ -47,13 +53,68 @@ def write_claims_lines(claims: list[Claim], out: TextIO) -> None:
         out.write(escape_controls(line) + "\n")
 
 
+def record(item: Claim | Finding) -> dict:
+    """Return a record as a plain dict in field order (a comprehension: asdict copies deeply and is slow)."""
+    data = {name: getattr(item, name) for name in _fields(type(item))}
+    if isinstance(item, Finding):
+        data["claims"] = list(item.claims)
+    return data
+
+
+@cache
+def _fields(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode  # no indent: the C encoder
+BATCH = 256  # records joined per write() call
+
+
+def _array(out: TextIO, items: Iterable[dict], indent: str) -> None:
+    """Write a JSON array, one compact record a line, encoded one record at a time."""
+    batch: list[str] = []
+    first = True
+    for item in items:
+        batch.append(("[\n" if first else ",\n") + indent + _ENCODE(item))
+        first = False
+        if len(batch) >= BATCH:
+            out.write("".join(batch))
+            batch.clear()
+    out.write("".join(batch) + ("[]" if first else "\n" + indent[:-2] + "]"))
+
+
+def _claim_records(claims: list[Claim], sentences: dict[str, int]) -> Iterator[dict]:
+    """Yield claims as dicts whose `sentence` is an index into the sentence table."""
+    for claim in claims:
+        data = record(claim)
+        data["sentence"] = sentences[claim.sentence]
+        yield data
+
+
+def write_claims_json(claims: list[Claim], out: TextIO, findings: list[Finding] | None = None, summary=None) -> None:
+    """Stream `{"version", "sentences", "claims"[, "findings", "summary"]}`: each sentence is stated once."""
+    sentences: dict[str, int] = {}
+    for claim in claims:  # claims of one sentence share one string: hashed once
+        sentences.setdefault(claim.sentence, len(sentences))
+    out.write(f'{{\n  "version": {JSON_VERSION},\n  "sentences": ')
+    _array(out, iter(sentences), "    ")
+    out.write(',\n  "claims": ')
+    _array(out, _claim_records(claims, sentences), "    ")
+    if findings is not None:
+        out.write(',\n  "findings": ')
+        _array(out, (record(f) for f in findings), "    ")
+    if summary is not None:
+        out.write(',\n  "summary": ' + _ENCODE(summary))
+    out.write("\n}\n")
+
+
 def write_jsonl(findings: list[Finding], out: TextIO) -> None:
     """Write one JSON object per finding per line."""
-    for f in findings:
-        out.write(json.dumps(f.to_json(), ensure_ascii=False, allow_nan=False) + "\n")
+    for start in range(0, len(findings), BATCH):
+        out.write("".join(_ENCODE(record(f)) + "\n" for f in findings[start : start + BATCH]))
 
 
 def write_json(data: dict, out: TextIO) -> None:
-    """Write a JSON document with a trailing newline."""
+    """Write a small JSON document (SARIF), indented, with a trailing newline."""
     json.dump(data, out, ensure_ascii=False, indent=2, allow_nan=False)
     out.write("\n")

@@ -13,6 +13,7 @@ from numcheck.rules.model import Context
 from numcheck.rules.selector import measure_head
 
 Reading = tuple[Claim, tuple[float, float]]
+NAMED = 5  # sources a message names before it counts the rest
 
 
 def quantities(claims: list[Claim], ctx: Context) -> dict[tuple[str, str], list[Reading]]:
@@ -38,17 +39,31 @@ def quantities(claims: list[Claim], ctx: Context) -> dict[tuple[str, str], list[
 
 
 def best_point(readings: list[Reading]) -> tuple[float, list[Reading]]:
-    """Return the point most readings share, and those readings (a sweep over interval ends)."""
+    """Return the point most readings share, and those readings in their given order.
+
+    A sweep over interval ends counts open intervals and remembers only where the count
+    peaked; the readings holding that point are collected once at the end (copying the open
+    set at every new peak was quadratic).
+    """
     starts = [(r[1][0], 0, i) for i, r in enumerate(readings)]
     ends = [(r[1][1], 1, i) for i, r in enumerate(readings)]
     events = sorted(starts + ends)  # at a tie, an interval opens before another closes: closed ends
-    open_now: set[int] = set()
-    best: tuple[float, set[int]] = (0.0, set())
-    for position, closing, index in events:
+    count = best_count = 0
+    best = 0.0
+    for position, closing, _ in events:
         if closing:
-            open_now.discard(index)
+            count -= 1
         else:
-            open_now.add(index)
-            if len(open_now) > len(best[1]):
-                best = (position, set(open_now))
-    return best[0], [readings[i] for i in sorted(best[1])]
+            count += 1
+            if count > best_count:
+                best, best_count = position, count
+    if not best_count:
+        return best, []
+    return best, [r for r in readings if r[1][0] <= best <= r[1][1]]
+
+
+def named(readings: list[Reading], describe) -> str:
+    """Describe the first few readings and count the rest: a story with 10,000 sources keeps a short message."""
+    shown = "; ".join(describe(r[0]) for r in readings[:NAMED])
+    rest = len(readings) - NAMED
+    return f"{shown}; and {rest} more" if rest > 0 else shown

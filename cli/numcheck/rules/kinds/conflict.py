@@ -7,6 +7,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 
 from numcheck import schema as s
 from numcheck.errors import ConfigError
@@ -162,9 +163,15 @@ def _contrasted(rule: Rule, a: Claim, b: Claim) -> bool:
         return False
     if a.source == b.source and a.sentence == b.sentence:
         return True
-    words = [f" {w.strip().lower()} " for w in rule.options["contrast_words"]]
-    texts = [" " + _PUNCTUATION.sub(" ", c.sentence.lower()) + " " for c in (a, b)]
-    return any(w in text for text in texts for w in words)
+    words = tuple(f" {w.strip().lower()} " for w in rule.options["contrast_words"])
+    return _contrast_in(a.sentence, words) or _contrast_in(b.sentence, words)
+
+
+@lru_cache(maxsize=1024)
+def _contrast_in(sentence: str, words: tuple[str, ...]) -> bool:
+    """Return True when a sentence holds a contrast word: once per sentence, not once per pair of its figures."""
+    text = " " + _PUNCTUATION.sub(" ", sentence.lower()) + " "
+    return any(w in text for w in words)
 
 
 def _fell(rule: Rule, key: str, a, b) -> Finding | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from numcheck import schema as s
 from numcheck.normalise.intervals import fmt_interval
 from numcheck.records import Claim, Finding
-from numcheck.rules.kinds.agreement import best_point, quantities
+from numcheck.rules.kinds.agreement import best_point, named, quantities
 from numcheck.rules.kinds.base import describe, finding
 from numcheck.rules.model import Context, Rule
 
@@ -19,7 +19,6 @@ OPTIONS = {
 }
 
 
-
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return one finding per quantity that enough sources agree on."""
     findings = []
@@ -29,9 +28,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             continue
         low = max(r[1][0] for r in agreeing)
         high = min(r[1][1] for r in agreeing)
-        text = (
-            f"{len(agreeing)} independent sources agree on {key} at {fmt_interval((low, high))}: "
-            + "; ".join(describe(r[0]) for r in agreeing)
-        )
+        sources = named(agreeing, describe)
+        text = f"{len(agreeing)} independent sources agree on {key} at {fmt_interval((low, high))}: {sources}"
         findings.append(finding(rule, [r[0] for r in agreeing], text))
     return findings

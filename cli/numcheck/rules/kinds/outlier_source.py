@@ -8,7 +8,7 @@ from numcheck import schema as s
 from numcheck.errors import ConfigError
 from numcheck.normalise.intervals import fmt_interval, gap_ratio, overlap
 from numcheck.records import Claim, Finding
-from numcheck.rules.kinds.agreement import best_point, quantities
+from numcheck.rules.kinds.agreement import best_point, named, quantities
 from numcheck.rules.kinds.base import describe, finding
 from numcheck.rules.model import Context, Rule
 
@@ -37,7 +37,8 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
         _, agreeing = best_point(readings)
         if len(agreeing) != len(readings) - 1:
             continue
-        (odd,) = [r for r in readings if r not in agreeing]
+        chosen = {id(r) for r in agreeing}  # identity: comparing claims field by field was quadratic
+        (odd,) = [r for r in readings if id(r) not in chosen]
         shared = (max(r[1][0] for r in agreeing), min(r[1][1] for r in agreeing))
         if overlap(odd[1], shared):
             continue
@@ -46,7 +47,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             continue
         text = (
             f"{describe(odd[0])} allows {fmt_interval(odd[1])}, while {len(agreeing)} other sources agree on "
-            f"{key} at {fmt_interval(shared)} ({'; '.join(describe(r[0]) for r in agreeing)}); "
+            f"{key} at {fmt_interval(shared)} ({named(agreeing, describe)}); "
             f"it is at least {ratio:.1f}× away"
         )
         unit = readings[0][0].unit  # quantities() reads every figure in the unit of the first
