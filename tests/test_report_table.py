@@ -83,8 +83,9 @@ HOSTILE = [
     ("Evil [/]", "Evil [/]"),  # rich markup would raise MarkupError
     ("[link=https://evil.example]Reuters[/link]", "[link=https://evil.example]Reuters[/link]"),
     ("[bold red]Loud[/]", "[bold red]Loud[/]"),
-    ("Evil\x1b[31mRed", "Evil␛[31mRed"),  # a raw ESC sequence is shown, never obeyed
-    ("Evil\x1b]8;;https://evil.example\x07link", "Evil␛]8;;https://evil.example␇link"),  # OSC 8 link
+    # Front matter is escaped when it is read (numcheck.safe): a raw ESC sequence is shown, never obeyed.
+    ("Evil\x1b[31mRed", "Evil\\x1b[31mRed"),
+    ("Evil\x1b]8;;https://evil.example\x07link", "Evil\\x1b]8;;https://evil.example\\x07link"),  # OSC 8 link
     ("\u202egnp.exe", "\\u202egnp.exe"),  # right-to-left override
 ]
 

@@ -79,7 +79,7 @@ def read(path: str, max_bytes: int = 10 * 1024 * 1024) -> Document:
 
 
 def extract(doc: Document, prefix: str = "") -> list[Claim]:
-    """Return the claims of one document in text order; ids are `prefix` + a running number."""
+    """Return the claims of one document in text order; ids are `prefix` + the claim's offset."""
     from numcheck.extract import extract as extract_claims
     from numcheck.vocab import default_vocabulary
 
@@ -95,21 +95,22 @@ def check_story(
 ) -> StoryResult:
     """Extract and check the documents of one story together (cross-source rules compare them).
 
-    Claim ids are "n.k" (document n of the story, claim k) as on the command line; inline
+    Claim ids are "file#offset" as on the command line; inline
     suppression comments in Markdown and HTML apply. Rule files are loaded once per process.
     """
     from numcheck.config import Config
-    from numcheck.pipeline import Run, Settings, _suppress, rule_findings
+    from numcheck.pipeline import Run, Settings, _suppress, rule_findings, sort_claims
     from numcheck.read.suppressions import parse
 
     run = Run(files=len(docs))
-    for number, doc in enumerate(docs, start=1):
-        run.claims.extend(extract(doc, prefix=f"{number}." if len(docs) > 1 else ""))
+    for doc in docs:
+        run.claims.extend(extract(doc, prefix=f"{doc.source}#"))
         run.texts[doc.source] = doc.prose
         if doc.date:
             run.dates[doc.source] = doc.date
         if doc.kind in ("markdown", "html"):
             run.suppressions.extend(parse(doc.source, doc.text)[0])
+    sort_claims(run)
     settings = Settings(default_rules=default_rules, today=today, undecidable=show_undecidable)
     rules = list(_loaded_rules(tuple(rule_paths), default_rules))
     # The command line's check() adds the baseline and --diff on top; a library call has no use for them.

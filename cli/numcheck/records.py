@@ -72,13 +72,18 @@ class Finding:
         """Return the finding as a JSON-able dict."""
         data = asdict(self)
         data["claims"] = list(self.claims)
-        data["intervals"] = [
-            {"claim": claim or None, "low": low, "high": high, "unit": unit, "label": label}
-            for claim, low, high, unit, label in self.intervals
-        ]
+        data["intervals"] = intervals_json(self.intervals)
         return data
 
     @property
     def severity(self) -> int:
         """Return the level as a number, higher is worse."""
         return LEVELS.index(self.level)
+
+
+def intervals_json(intervals: tuple[tuple[str, float | None, float | None, str, str], ...]) -> list[dict]:
+    """Return a finding's compared intervals as JSON objects (`null` is an open end or no claim)."""
+    return [
+        {"claim": claim or None, "low": low, "high": high, "unit": unit, "label": label}
+        for claim, low, high, unit, label in intervals
+    ]

@@ -283,7 +283,11 @@ def _finding_html(found: Finding, by_id: dict[str, Claim], source: str) -> str:
 
 
 def html_report(
-    findings: list[Finding], claims: list[Claim], texts: dict[str, str], summary: str, paths: dict[str, str] | None = None
+    findings: list[Finding],
+    claims: list[Claim],
+    texts: dict[str, str],
+    summary: str,
+    paths: dict[str, str] | None = None,
 ) -> str:
     """Return the whole report as one HTML document that loads nothing from anywhere."""
     by_id = {c.id: c for c in claims}

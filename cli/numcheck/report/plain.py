@@ -8,7 +8,7 @@ from dataclasses import fields
 from functools import cache
 from typing import TextIO
 
-from numcheck.records import Claim, Finding
+from numcheck.records import Claim, Finding, intervals_json
 from numcheck.rules.kinds.base import show
 from numcheck.safe import escape_controls
 
@@ -58,6 +58,7 @@ def record(item: Claim | Finding) -> dict:
     data = {name: getattr(item, name) for name in _fields(type(item))}
     if isinstance(item, Finding):
         data["claims"] = list(item.claims)
+        data["intervals"] = intervals_json(item.intervals)
     return data
 
 
