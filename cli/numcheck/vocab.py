@@ -86,6 +86,12 @@ class Vocabulary:
     case_folded: frozenset[str] = frozenset()  # case_sensitive forms, lowercased
     number_starts: frozenset[str] = frozenset()  # lowercase tokens that can begin a quantity
     trigger_words: frozenset[str] = frozenset()  # words without which a digit-free sentence holds no figure
+    predicate_index: dict[Phrase, str] = field(default_factory=dict)  # "walked out" → strike
+    generic_counted: frozenset[str] = frozenset()  # people, deaths: a toll's counted thing
+    part_cues: frozenset[Phrase] = frozenset()  # "including", "of whom": a subset of an earlier figure
+    part_of_next: frozenset[Phrase] = frozenset()  # "of", "out of": a subset of the next figure
+    neutral_modifiers: frozenset[str] = frozenset()  # "more", "other": do not narrow a set
+    standings: frozenset[str] = frozenset()  # "led", "versus": two levels side by side, not a range
     # The longest phrase length of each table, so matching looks no further.
     longest: dict[str, int] = field(default_factory=dict)
 
@@ -261,6 +267,29 @@ def _load_words(vocab: Vocabulary, folder: Path) -> None:
     vocab.time_words = frozenset(_phrases(nonclaims["time_words"]))
 
 
+def _load_frames(vocab: Vocabulary, folder: Path) -> None:
+    """Predicate classes and the words that shape a claim's frame."""
+    data = _file(folder, "predicates.yaml", {"predicates": s.Field(s.mapping, required=True)})
+    path = str(folder / "predicates.yaml")
+    classes = s.validate(
+        data["predicates"], {k: s.Field(s.list_of(s.string)) for k in data["predicates"]}, path, "predicates"
+    )
+    for name, forms in classes.items():
+        for form in _phrases(forms):
+            vocab.predicate_index.setdefault(form, name)
+    lists = s.Field(s.list_of(s.string), default=[])
+    frames = _file(
+        folder,
+        "frames.yaml",
+        {k: lists for k in ("generic_counted", "part_cues", "part_of_next", "neutral_modifiers", "standings")},
+    )
+    vocab.generic_counted = frozenset(w.lower() for w in frames["generic_counted"])
+    vocab.part_cues = frozenset(_phrases(frames["part_cues"]))
+    vocab.part_of_next = frozenset(_phrases(frames["part_of_next"]))
+    vocab.neutral_modifiers = frozenset(w.lower() for w in frames["neutral_modifiers"])
+    vocab.standings = frozenset(w.lower() for w in frames["standings"])
+
+
 def load_vocabulary(folder: Path) -> Vocabulary:
     """Load every vocabulary file in a folder, or raise ConfigError naming file and line."""
     if not folder.is_dir():
@@ -271,6 +300,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     _load_currencies(vocab, folder)
     _load_concepts(vocab, folder)
     _load_words(vocab, folder)
+    _load_frames(vocab, folder)
     tables = {
         "modifiers": vocab.modifiers,
         "modifiers_after": vocab.modifiers_after,
@@ -284,6 +314,8 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         "attribution_before": dict.fromkeys(vocab.attribution_before),
         "attribution_after": dict.fromkeys(vocab.attribution_after),
         "time_words": dict.fromkeys(vocab.time_words),
+        "predicate": vocab.predicate_index,
+        "part_cues": dict.fromkeys(vocab.part_cues),
     }
     vocab.currencies = frozenset(vocab.currency_symbols.values()) | frozenset(vocab.currency_names.values())
     vocab.time_words_single = frozenset(p[0] for p in vocab.time_words if len(p) == 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from numcheck.extract.context import (
@@ -14,6 +15,15 @@ from numcheck.extract.context import (
     quote_state,
 )
 from numcheck.extract.filters import skip_nonclaim
+from numcheck.extract.frame import (
+    clause_span,
+    counted_of,
+    part_cue_before,
+    part_of_next,
+    partitive,
+    predicate_of,
+    scope_of,
+)
 from numcheck.extract.quantities import QuantityReader
 from numcheck.extract.sentences import sentences
 from numcheck.extract.tokens import FRACTION_CHARS, tokenize
@@ -57,6 +67,8 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
         credits = None
         times = None
         floor = 0
+        whole_follows = None  # the index of a claim that is part of the next figure ("45 of the 300")
+        first_in_sentence = len(claims)
         i = 0
         n = len(tokens)
         while i < n:
@@ -93,7 +105,15 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 source = cue = None  # "120% of respondents said": the subject is not a source
             if times is None:
                 times = _figure_times(anchors(prose, s_start, s_end), prose, vocab)
-            when = _nearest_anchor(times, start, end)
+            span = clause_span(tokens, q.first, q.last)
+            c_start, c_end = tokens[span[0]].start, tokens[span[1] - 1].end
+            when = _nearest_anchor([a for a in times if c_start <= a[0] and a[1] <= c_end], start, end)
+            part_of = None
+            if whole_follows is not None:
+                claims[whole_follows] = replace(claims[whole_follows], part_of=f"{prefix}{len(claims) + 1}")
+                whole_follows = None
+            if part_cue_before(vocab, tokens, q.first, span) and len(claims) > first_in_sentence:
+                part_of = claims[-1].id  # "60 dead, including nine children"
             line, column = doc.position(start)
             end_line, end_column = doc.position(end)
             claims.append(
@@ -125,8 +145,14 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     outlet=doc.outlet,
                     end_line=end_line,
                     end_column=end_column,
+                    counted=counted_of(measure),
+                    predicate=predicate_of(vocab, tokens, q.first, max(after, q.last), span),
+                    scope=scope_of(vocab, tokens, q.first, measure, span, partitive(tokens, q.last)),
+                    part_of=part_of,
                 )
             )
+            if part_of_next(vocab, tokens, q.last):
+                whole_follows = len(claims) - 1
             i = floor = q.last
     return claims
 

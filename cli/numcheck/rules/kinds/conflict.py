@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from numcheck import schema as s
 from numcheck.errors import ConfigError
+from numcheck.extract.frame import unify
 from numcheck.extract.when import ordinal
 from numcheck.normalise.intervals import gap_ratio, overlap, widened
 from numcheck.normalise.units import compatible, convert
@@ -29,7 +30,9 @@ DOC = (
     '"in September") are updates, not conflicts; with `time: over` only such pairs of a running '
     "total (a concept marked `cumulative`, such as deaths) are compared, and a total lower at "
     "the later date is flagged. Within one source, two figures of one sentence are taken to "
-    "count different things."
+    "count different things. Two figures are compared only when their frames unify (extract/frame.py "
+    "`unify`): the same counted thing, predicate class (died, employ, walked out …), scope (place, owner, "
+    "group) and time, neither part of the other; when a frame is too thin to tell, the pair is undecidable."
 )
 OPTIONS = {
     "scope": s.Field(
@@ -131,7 +134,12 @@ def _compare(rule: Rule, key: str, members: list[Claim], vocab: Vocabulary) -> l
         if ua != ub and (not convertible or not compatible(ua, ub)):
             continue
         dated_apart = bool(ca.when and cb.when and ca.when != cb.when)
+        verdict, why = unify(ca, cb, vocab, timed=rule.options["time"] != "over")
+        if verdict == "different":
+            continue
         if rule.options["time"] == "over":
+            if verdict == "thin":
+                continue
             # Figures anchored at different times are updates; a running total must not fall.
             fell = _fell(rule, key, a, b) if dated_apart and cumulative and ua == ub else None
             if fell is not None:
@@ -145,7 +153,11 @@ def _compare(rule: Rule, key: str, members: list[Claim], vocab: Vocabulary) -> l
         ratio = gap_ratio(ia, ib_in_a)  # type: ignore[arg-type]
         if ratio is not None and ratio < rule.options["min_ratio"]:
             continue
-        findings.append(finding(rule, [ca, cb], _explain(key, a, b, ib_in_a, ratio)))
+        text = _explain(key, a, b, ib_in_a, ratio)
+        if verdict == "thin":
+            findings.append(finding(rule, [ca, cb], f"{text}, but it is not clear they state one quantity: {why}", "undecidable"))
+        else:
+            findings.append(finding(rule, [ca, cb], f"{text} ({why})"))
     return findings
 
 

@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections import defaultdict
 
 from numcheck import schema as s
+from numcheck.extract.frame import clusters
 from numcheck.normalise.intervals import widened
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import describe, finding, show, source_key
@@ -16,7 +17,8 @@ DOC = (
     'Pairs an exact figure ("412 people") with a hedged one ("about 300") of the same concept '
     "or measure, in one unit, from the same source and the same time; flags the exact figure "
     "when it lies outside every such estimate's margin (and its own rounding), naming the "
-    "nearest, unless that estimate is in the same sentence."
+    "nearest, unless that estimate is in the same sentence. Only figures whose frames unify are "
+    "paired (extract/frame.py)."
 )
 OPTIONS: dict[str, s.Field] = {}
 
@@ -30,7 +32,8 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
         if key and claim.direction is None:
             groups[key, source_key(claim), claim.when, claim.unit].append(claim)
     findings = []
-    for members in groups.values():
+    # Only figures whose frames unify (same counted thing, event, scope) are one quantity.
+    for members in (c for group in groups.values() for c in clusters(group, ctx.vocab)):
         hedged = sorted((widened(c, ctx.vocab), c) for c in members if c.qualifier == "approximate")
         if not hedged:
             continue

@@ -1,0 +1,237 @@
+"""A claim's frame: what it counts, the event it belongs to, what narrows it, and what it is part of.
+
+No parser is available (field notes §7), so the frame is read from the figure's own clause:
+the clause runs between breaks (";", ":", a spaced dash, brackets, a contrast word after a
+comma); the predicate is the nearest form of the predicate vocabulary in that clause (verbs,
+passives, adjectives and nouns that name the event), which skips the reporting frame ("police
+said") because speech verbs are no predicates; the scope is read from the measure's own
+modifiers, a possessor before the figure and a place ("in Arden") in the clause.
+
+`unify` is the one place that decides whether two figures state the same quantity.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from numcheck.extract.quantities import match_phrase
+from numcheck.extract.sentences import MONTHS
+from numcheck.extract.tokens import Token
+
+if TYPE_CHECKING:
+    from numcheck.records import Claim
+    from numcheck.vocab import Vocabulary
+
+# Grammar, not vocabulary: what ends a clause, and what sets a contrast after a comma.
+_BREAKS = frozenset((";", ":", "(", ")", "[", "]", "—", "–"))
+_CONTRASTS = frozenset(("while", "whereas", "but", "although", "though", "however", "meanwhile"))
+_PLACE_LEADS = frozenset(("in", "at", "across", "throughout"))
+_DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "lives": "life"}
+# A scope is a few "key=value" parts; these keys name sets that must be the same to compare.
+SCOPE_KEYS = ("place", "owner", "group", "name", "part")
+MAX_REACH = 10  # a predicate further than this many tokens from the figure belongs to another figure
+
+
+def singular(word: str) -> str:
+    """Return a crude singular of an English noun: nurses → nurse, casualties → casualty, people → person."""
+    word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")) and len(word) > 4:
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def clause_span(t: list[Token], first: int, last: int) -> tuple[int, int]:
+    """Return the token span of the clause holding t[first:last]."""
+    start = first
+    while start > 0:
+        tok = t[start - 1]
+        if tok.text in _BREAKS or (tok.text in ("-",) and start > 1 and t[start - 2].end < tok.start):
+            break
+        if tok.low in _CONTRASTS and start > 1 and t[start - 2].text == ",":
+            start -= 1
+            break
+        start -= 1
+    end = last
+    while end < len(t):
+        tok = t[end]
+        if tok.text in _BREAKS or (tok.text == "-" and t[end - 1].end < tok.start):
+            break
+        if tok.low in _CONTRASTS and t[end - 1].text == ",":
+            break
+        end += 1
+    return start, end
+
+
+def counted_of(measure: str | None) -> str | None:
+    """Return the singular head noun of a measure: "North Korean workers" → "worker"."""
+    if not measure:
+        return None
+    head = measure.split()[-1].split("-")[-1]
+    if not head.isalpha():
+        return None
+    return singular(head)
+
+
+def predicate_of(vocab: Vocabulary, t: list[Token], first: int, last: int, span: tuple[int, int]) -> str | None:
+    """Return the predicate class nearest the figure t[first:last] in its clause."""
+    index = vocab.predicate_index
+    if not index:
+        return None
+    longest, firsts = vocab.longest["predicate"], vocab.firsts["predicate"]
+    best: tuple[int, int, str] | None = None
+    c_start, c_end = span
+    for k in range(max(c_start, first - MAX_REACH), min(c_end, last + MAX_REACH)):
+        if first <= k < last and t[k].kind == "num":
+            continue
+        found = match_phrase(t, k, index, longest, firsts=firsts)
+        if found is None:
+            continue
+        name, end = found
+        if end > c_end:
+            continue
+        # After the figure: "300 teachers walked out"; before it: "the city employs 25,000 teachers".
+        distance = k - last if k >= last else (first - end if end <= first else 0)
+        rank = (max(distance, 0), 0 if k >= first else 1, name)
+        if best is None or rank < best:
+            best = rank
+    return best[2] if best else None
+
+
+def scope_of(
+    vocab: Vocabulary, t: list[Token], first: int, measure: str | None, span: tuple[int, int], partitive: bool
+) -> str | None:
+    """Return what narrows the set a figure counts, as "key=value" parts joined by "; "."""
+    parts: dict[str, str] = {}
+    if measure:
+        words = measure.replace("-", " ").split()[:-1]
+        kept = [w for w in words if w.lower() not in vocab.neutral_modifiers and w.isalpha()]
+        groups = sorted(w.lower() for w in kept if not w[:1].isupper())
+        names = [w.lower() for w in kept if w[:1].isupper()]
+        if groups:
+            parts["group"] = " ".join(groups)
+        if names:
+            parts["name"] = " ".join(names)
+    k = first - 1
+    while k > span[0] and t[k].low in ("the", "a", "an", "some", "about", "nearly", "almost"):
+        k -= 1
+    if k >= span[0] and t[k].kind == "word" and t[k].low.endswith(("'s", "’s")):
+        parts["owner"] = t[k].low[:-2]  # "Ortiz's 500 patents", "the union's 3,000 members"
+    place = _place(t, span)
+    if place:
+        parts["place"] = place
+    if partitive:
+        parts["part"] = "of"
+    return "; ".join(f"{key}={parts[key]}" for key in SCOPE_KEYS if key in parts) or None
+
+
+def _place(t: list[Token], span: tuple[int, int]) -> str | None:
+    """Return the first capitalised name after "in"/"at" in a clause: "in Arden", "at the Walmart"."""
+    for k in range(span[0], span[1] - 1):
+        if t[k].low not in _PLACE_LEADS:
+            continue
+        j = k + 1
+        if j < span[1] and t[j].low == "the":
+            j += 1
+        words = []
+        while j < span[1] and t[j].kind == "word" and t[j].text[:1].isupper() and len(words) < 4:
+            words.append(t[j].low)
+            j += 1
+        if words and words[0] not in MONTHS and words[0] not in _DAYS:
+            return " ".join(words)
+    return None
+
+
+def partitive(t: list[Token], after: int) -> bool:
+    """Return True when the figure counts part of a named whole: "500 of its patents"."""
+    if after >= len(t) or t[after].low != "of":
+        return False
+    return after + 1 < len(t) and t[after + 1].low in ("the", "its", "their", "his", "her", "our", "these", "those")
+
+
+def part_cue_before(vocab: Vocabulary, t: list[Token], first: int, span: tuple[int, int]) -> bool:
+    """Return True when a subset cue ("including", "of whom") stands just before the figure."""
+    longest = vocab.longest["part_cues"]
+    for k in range(max(0, first - longest - 2), first):
+        for size in range(longest, 0, -1):
+            if k + size <= first and tuple(x.low for x in t[k : k + size]) in vocab.part_cues:
+                between = t[k + size : first]
+                if all(x.kind == "word" and x.low in ("the", "at", "least", "some", "about") for x in between):
+                    return True
+    return False
+
+
+def part_of_next(vocab: Vocabulary, t: list[Token], after: int) -> bool:
+    """Return True when "of (the|its) N" or "out of N" follows: the figure is part of the next one."""
+    longest = vocab.longest["part_cues"] or 2
+    for size in range(min(2, longest), 0, -1):
+        if tuple(x.low for x in t[after : after + size]) in vocab.part_of_next:
+            k = after + size
+            while k < len(t) and t[k].low in ("the", "its", "their", "his", "her", "our", "a", "total"):
+                k += 1
+            return k < len(t) and t[k].kind == "num"
+    return False
+
+
+def _scope(claim: Claim) -> dict[str, str]:
+    """Parse a claim's scope string into its parts."""
+    if not claim.scope:
+        return {}
+    return dict(part.split("=", 1) for part in claim.scope.split("; ") if "=" in part)
+
+
+def _generic(counted: str | None, vocab: Vocabulary) -> str | None:
+    """Return the counted noun, or None when it names people in general or the event itself."""
+    return None if counted is None or counted in vocab.generic_counted else counted
+
+
+def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[str, str]:
+    """Decide whether two figures state the same quantity: ("same" | "different" | "thin", why).
+
+    "same": concept, counted thing, predicate class, scope and time agree; "different": one of
+    them differs, or one figure is part of the other; "thin": the frames say too little to tell.
+    With timed false, the time anchors are left to the caller (a running total over dates).
+    """
+    if a.part_of == b.id or b.part_of == a.id or (a.part_of and a.part_of == b.part_of and a.id != b.id):
+        return "different", "one is part of the other"
+    if a.concept and b.concept and a.concept != b.concept:
+        return "different", f"{a.concept} is not {b.concept}"
+    ca, cb = _generic(a.counted, vocab), _generic(b.counted, vocab)
+    if ca and cb and ca != cb:
+        return "different", f"they count {ca} and {cb}"
+    if a.predicate and b.predicate and a.predicate != b.predicate:
+        return "different", f"one is about '{a.predicate}', the other about '{b.predicate}'"
+    sa, sb = _scope(a), _scope(b)
+    for key in ("place", "owner", "name"):
+        if key in sa and key in sb and sa[key] != sb[key]:
+            return "different", f"{sa[key]} is not {sb[key]}"
+    for key in ("group", "part"):
+        if sa.get(key) != sb.get(key):
+            narrowed = sa.get(key) or sb.get(key)
+            return "different", f"one counts only {narrowed}" if key == "group" else "one is a part of a whole"
+    if timed and a.when and b.when and a.when != b.when:
+        return "different", f"{a.when} is not {b.when}"
+    if not a.predicate or not b.predicate:
+        return "thin", "what the figure is about is not stated in its clause"
+    if (ca is None) != (cb is None) and not (a.concept and a.concept == b.concept):
+        return "thin", f"one counts {ca or cb}, the other does not say what it counts"
+    return "same", f"both are about '{a.predicate}'"
+
+
+def clusters(claims: list[Claim], vocab: Vocabulary) -> list[list[Claim]]:
+    """Group claims whose frames unify with the first of their group; thin frames stay alone."""
+    groups: list[list[Claim]] = []
+    for claim in claims:
+        for group in groups:
+            if unify(group[0], claim, vocab)[0] == "same":
+                group.append(claim)
+                break
+        else:
+            groups.append([claim])
+    return groups
