@@ -54,6 +54,8 @@ class Vocabulary:
     speech_verbs: frozenset[str] = frozenset()  # one-word "after" cues: "said", "reported"
     strip_tail: frozenset[str] = frozenset()
     not_sources: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()  # what a lowercase source's name ends in: "officials"
+    not_in_sources: frozenset[str] = frozenset()  # adverbs, verbs, time words: never in a source's name
     identifier_words: frozenset[str] = frozenset()
     score_words: frozenset[str] = frozenset()
     tally_words: frozenset[str] = frozenset()
@@ -249,13 +251,15 @@ def _load_words(vocab: Vocabulary, folder: Path) -> None:
     attribution = _file(
         folder,
         "attribution.yaml",
-        {"before": lists, "after": lists, "strip_tail": lists, "not_sources": lists},
+        {k: lists for k in ("before", "after", "strip_tail", "not_sources", "source_nouns", "not_in_sources")},
     )
     vocab.attribution_before = frozenset(_phrases(attribution["before"]))
     vocab.attribution_after = frozenset(_phrases(attribution["after"]))
     vocab.speech_verbs = frozenset(p[0] for p in vocab.attribution_after if len(p) == 1)
     vocab.strip_tail = frozenset(w.lower() for w in attribution["strip_tail"])
     vocab.not_sources = frozenset(w.lower() for w in attribution["not_sources"])
+    vocab.source_nouns = frozenset(w.lower() for w in attribution["source_nouns"])
+    vocab.not_in_sources = frozenset(w.lower() for w in attribution["not_in_sources"])
     nonclaims = _file(
         folder,
         "nonclaims.yaml",

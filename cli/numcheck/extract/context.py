@@ -6,6 +6,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
+from numcheck.extract.numbers import DENOMINATORS, NUMBER_WORDS
 from numcheck.extract.quantities import Quantity, glued
 from numcheck.extract.tokens import Token
 
@@ -363,16 +364,30 @@ def direction_of(vocab: Vocabulary, t: list[Token], q: Quantity, floor: int) -> 
 
 def _source_after(t: list[Token], k: int, vocab: Vocabulary) -> str | None:
     """Read a source's name after a cue: "according to [the health ministry]"."""
-    words = []
+    words: list[Token] = []
     while k < len(t) and len(words) < 8:
         tok = t[k]
         if tok.kind == "num" or (tok.kind == "other" and tok.text not in ("-", "'", "’", "&")):
             break
         if tok.low in ("that", "which", "who", "on", "in", "as", "and", "while") and words:
             break
+        if words and (_breaks_name(tok, t[k + 1] if k + 1 < len(t) else None, vocab)):
+            break  # "according to the ministry [recovered …]", "the Associated Press [four victims …]"
         words.append(tok)
         k += 1
     return _clean_source(words, vocab)
+
+
+def _breaks_name(tok: Token, following: Token | None, vocab: Vocabulary) -> bool:
+    """Return True when a word cannot continue a source's name: a number, pronoun, verb or adverb."""
+    low = tok.low
+    if low in NUMBER_WORDS or low in vocab.not_sources or low in vocab.not_in_sources:
+        return True
+    if tok.text[:1].isupper():
+        return False
+    if low.endswith("ly") and len(low) > 4:
+        return True
+    return low.endswith(("ed", "ing")) and len(low) > 4 and not (following is not None and following.low == "by")
 
 
 def _source_before(t: list[Token], k: int, floor: int, vocab: Vocabulary) -> str | None:
@@ -387,6 +402,8 @@ def _source_before(t: list[Token], k: int, floor: int, vocab: Vocabulary) -> str
             continue
         if tok.kind != "word" or tok.low in CLAUSE_BREAKS or tok.low in ("and", "that", "which"):
             break
+        if _breaks_name(tok, t[j + 1] if j + 1 < len(t) else None, vocab) and tok.low not in ("one",):
+            break  # "additional bodies recovered [the toll]": a verb or number ends the name
         inner = tok.low in ("at", "of", "in", "from", "for") and words and j > floor
         if inner and t[j - 1].kind == "word" and t[j - 1].low not in STOP:
             words.insert(0, tok)  # "labourers at the plant", "the ministry of health"
@@ -403,19 +420,69 @@ def _source_before(t: list[Token], k: int, floor: int, vocab: Vocabulary) -> str
     return _clean_source(words, vocab)
 
 
+_NAME_GLUE = frozenset(("the", "a", "an", "of", "for", "at", "in", "and", "from", "on", "by", "de", "du", "del", "la"))
+_ROLE_ENDINGS = ("ers", "ors", "ists", "ians", "ents", "ials", "ees")
+
+
 def _clean_source(words: list[Token], vocab: Vocabulary) -> str | None:
-    """Drop trailing words like "estimates" and refuse pronouns."""
-    while words and words[-1].low in vocab.strip_tail:
+    """Return a source's name, or None when the words name no person, role, body or document.
+
+    Leading time words ("Friday the government") and trailing adverbs and glue ("McGurk later",
+    "the New York Times about") are dropped; numbers, pronouns, verbs and unit words inside
+    refuse the name; a name in lowercase must end in a source noun ("officials", "the study").
+    """
+    while words and (words[0].low in vocab.not_in_sources or words[0].text in ("-", "'", "’")):
+        words.pop(0)
+    while words and (
+        words[-1].low in vocab.strip_tail
+        or words[-1].low in vocab.not_in_sources
+        or words[-1].low in _NAME_GLUE
+        or words[-1].text in ("-", "'", "’", "&")
+        or (words[-1].low.endswith("ly") and not words[-1].text[:1].isupper() and len(words[-1].low) > 4)
+    ):
         words.pop()
     if not words or (len(words) == 1 and words[0].low in vocab.not_sources):
         return None
     if all(w.low in ("the", "a", "an", "other", "some", "new") for w in words):
         return None
+    for index, w in enumerate(words):
+        low = w.low
+        if (low in NUMBER_WORDS or low in DENOMINATORS or low.rstrip("s") in DENOMINATORS) and not (
+            index == 0 and low in ("one", "a", "an")
+        ):
+            return None  # "The ten", "two hundred people", "thirds of the"
+        if low in vocab.not_sources or low in vocab.not_in_sources or _first_vague(low, vocab):
+            return None
+        if "'" in low.replace("’", "'") and not low.replace("’", "'").endswith("'s"):
+            return None  # "I'd", "can't"
+        if low in ("the", "a", "an") and index and words[index - 1].low not in _NAME_GLUE:
+            return None  # "the British public the final": two noun phrases, not one name
+        if low in STOP and low not in _NAME_GLUE:
+            return None  # "to have done about", "the Ministry of Foreign Affairs he died at"
+        if (low,) in vocab.units and len(low) > 2 and not w.text[:1].isupper():
+            return None  # "a few miles off Jakarta"
+        if not w.text[:1].isupper() and _breaks_name(w, words[index + 1] if index + 1 < len(words) else None, vocab):
+            return None
+    if not any(w.text[:1].isupper() for w in words if w.low not in ("the", "a", "an", "one")):
+        head = words[-1].low
+        for w in words[1:]:
+            if w.low in ("of", "in", "at", "for", "from", "by", "on"):
+                break
+            head = w.low
+        if len(words) == 1:
+            head = words[0].low
+        if head not in vocab.source_nouns and not head.endswith(_ROLE_ENDINGS):
+            return None  # "the weekend", "the campaign trail", "fastest time"
     text = ""
     for previous, word in zip([None, *words], words, strict=False):
         glue = previous is not None and previous.end == word.start
         text += word.text if glue or not text else " " + word.text
     return text
+
+
+def _first_vague(low: str, vocab: Vocabulary) -> bool:
+    """Return True for words that begin a vague amount: "few", "several", "dozens"."""
+    return low in ("few", "several", "dozens", "hundreds", "thousands", "millions", "many")
 
 
 def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str, str]]:
