@@ -94,6 +94,7 @@ class Vocabulary:
     part_of_next: frozenset[Phrase] = frozenset()  # "of", "out of": a subset of the next figure
     neutral_modifiers: frozenset[str] = frozenset()  # "more", "other": do not narrow a set
     standings: frozenset[str] = frozenset()  # "led", "versus": two levels side by side, not a range
+    tally_nouns: frozenset[str] = frozenset()  # "toll", "number": a figure after them says what it counts
     # The longest phrase length of each table, so matching looks no further.
     longest: dict[str, int] = field(default_factory=dict)
 
@@ -285,13 +286,17 @@ def _load_frames(vocab: Vocabulary, folder: Path) -> None:
     frames = _file(
         folder,
         "frames.yaml",
-        {k: lists for k in ("generic_counted", "part_cues", "part_of_next", "neutral_modifiers", "standings")},
+        {
+            k: lists
+            for k in ("generic_counted", "part_cues", "part_of_next", "neutral_modifiers", "standings", "tally_nouns")
+        },
     )
     vocab.generic_counted = frozenset(w.lower() for w in frames["generic_counted"])
     vocab.part_cues = frozenset(_phrases(frames["part_cues"]))
     vocab.part_of_next = frozenset(_phrases(frames["part_of_next"]))
     vocab.neutral_modifiers = frozenset(w.lower() for w in frames["neutral_modifiers"])
     vocab.standings = frozenset(w.lower() for w in frames["standings"])
+    vocab.tally_nouns = frozenset(w.lower() for w in frames["tally_nouns"])
 
 
 def load_vocabulary(folder: Path) -> Vocabulary:

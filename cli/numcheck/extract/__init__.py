@@ -108,6 +108,11 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             span = clause_span(tokens, q.first, q.last)
             c_start, c_end = tokens[span[0]].start, tokens[span[1] - 1].end
             when = _nearest_anchor([a for a in times if c_start <= a[0] and a[1] <= c_end], start, end)
+            if q.first > span[0] and tokens[q.first - 1].low == "from" and reader.change_before(q.first - 1):
+                when = ("from", "earlier")  # "the toll rose from 14 to 31": 14 is the level before the change
+            counted = counted_of(measure, vocab, tokens, q.first, span)
+            if counted is None and not q.unit and len(claims) > first_in_sentence and not claims[-1].unit:
+                counted = claims[-1].counted  # "10,000 soldiers are there and hundreds have been killed"
             part_of = None
             if whole_follows is not None:
                 claims[whole_follows] = replace(claims[whole_follows], part_of=f"{prefix}{len(claims) + 1}")
@@ -145,9 +150,9 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     outlet=doc.outlet,
                     end_line=end_line,
                     end_column=end_column,
-                    counted=counted_of(measure),
+                    counted=counted,
                     predicate=predicate_of(vocab, tokens, q.first, max(after, q.last), span),
-                    scope=scope_of(vocab, tokens, q.first, measure, span, partitive(tokens, q.last)),
+                    scope=scope_of(vocab, tokens, q.first, after, measure, span, partitive(tokens, q.last)),
                     part_of=part_of,
                 )
             )

@@ -69,13 +69,24 @@ def clause_span(t: list[Token], first: int, last: int) -> tuple[int, int]:
     return start, end
 
 
-def counted_of(measure: str | None) -> str | None:
-    """Return the singular head noun of a measure: "North Korean workers" → "worker"."""
+def counted_of(measure: str | None, vocab: Vocabulary | None = None, t: list[Token] | None = None, first: int = 0,
+               span: tuple[int, int] = (0, 0)) -> str | None:
+    """Return the singular head noun of a measure: "North Korean workers" → "worker".
+
+    With no measure, a tally noun before the figure in its clause names it: "the death toll
+    at 2,000" counts deaths. A figure with neither ("190 were dead") is elliptical: None.
+    """
     if not measure:
+        if vocab is None or t is None:
+            return None
+        for k in range(first - 1, max(span[0], first - 7) - 1, -1):
+            if t[k].low in vocab.tally_nouns:
+                before = t[k - 1].low if k > span[0] else ""
+                return singular(before) if before in vocab.generic_counted or before == "death" else t[k].low
         return None
     head = measure.split()[-1].split("-")[-1]
-    if not head.isalpha():
-        return None
+    if not head.isalpha() or (vocab is not None and head.lower() in vocab.neutral_modifiers):
+        return None  # "22 people and 25 others": "others" says nothing of what is counted
     return singular(head)
 
 
@@ -105,7 +116,13 @@ def predicate_of(vocab: Vocabulary, t: list[Token], first: int, last: int, span:
 
 
 def scope_of(
-    vocab: Vocabulary, t: list[Token], first: int, measure: str | None, span: tuple[int, int], partitive: bool
+    vocab: Vocabulary,
+    t: list[Token],
+    first: int,
+    after: int,
+    measure: str | None,
+    span: tuple[int, int],
+    partitive: bool,
 ) -> str | None:
     """Return what narrows the set a figure counts, as "key=value" parts joined by "; "."""
     parts: dict[str, str] = {}
@@ -118,6 +135,9 @@ def scope_of(
             parts["group"] = " ".join(groups)
         if names:
             parts["name"] = " ".join(names)
+    k = after
+    if k + 2 < span[1] and t[k].low in ("were", "was", "are", "is") and t[k + 1].low in ("of", "among"):
+        parts["group"] = t[k + 2].low  # "six deaths were of children"
     k = first - 1
     while k > span[0] and t[k].low in ("the", "a", "an", "some", "about", "nearly", "almost"):
         k -= 1
@@ -186,6 +206,13 @@ def _scope(claim: Claim) -> dict[str, str]:
     return dict(part.split("=", 1) for part in claim.scope.split("; ") if "=" in part)
 
 
+def _synonym(counted: str | None, vocab: Vocabulary) -> str | None:
+    """Return the concept a counted noun is an alias of (soldier, troop → troops), or the noun itself."""
+    if counted is None:
+        return None
+    return vocab.alias_index.get((counted,)) or vocab.alias_index.get((counted + "s",)) or counted
+
+
 def _generic(counted: str | None, vocab: Vocabulary) -> str | None:
     """Return the counted noun, or None when it names people in general or the event itself."""
     return None if counted is None or counted in vocab.generic_counted else counted
@@ -202,7 +229,7 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
         return "different", "one is part of the other"
     if a.concept and b.concept and a.concept != b.concept:
         return "different", f"{a.concept} is not {b.concept}"
-    ca, cb = _generic(a.counted, vocab), _generic(b.counted, vocab)
+    ca, cb = _generic(_synonym(a.counted, vocab), vocab), _generic(_synonym(b.counted, vocab), vocab)
     if ca and cb and ca != cb:
         return "different", f"they count {ca} and {cb}"
     if a.predicate and b.predicate and a.predicate != b.predicate:
@@ -217,11 +244,31 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
             return "different", f"one counts only {narrowed}" if key == "group" else "one is a part of a whole"
     if timed and a.when and b.when and a.when != b.when:
         return "different", f"{a.when} is not {b.when}"
+    if timed and _past_claim(a) != _past_claim(b):
+        return "different", f"one is anchored in the past ({a.when or b.when}), the other is not"
+    elliptical = (a.counted is None and not a.unit) or (b.counted is None and not b.unit)
+    if elliptical and (a.sentence != b.sentence or a.source != b.source):
+        # "190 were dead": the counted thing is elided; only its own sentence says what it refers to.
+        return "thin", "one figure does not say what it counts, and they are not in one sentence"
     if not a.predicate or not b.predicate:
         return "thin", "what the figure is about is not stated in its clause"
     if (ca is None) != (cb is None) and not (a.concept and a.concept == b.concept):
         return "thin", f"one counts {ca or cb}, the other does not say what it counts"
     return "same", f"both are about '{a.predicate}'"
+
+
+def _past(when: str | None) -> bool:
+    """Return True for an anchor that dates a figure to another occasion: a year, "last week", "ago"."""
+    if not when:
+        return False
+    return when.startswith(("last", "previous", "earlier")) or when.endswith("ago")
+
+
+def _past_claim(claim: Claim) -> bool:
+    """Return True when a claim is anchored at another occasion: "in 2018", "last week", "five years ago"."""
+    if _past(claim.when):
+        return True
+    return bool(claim.when and claim.when[:4].isdigit() and claim.when_cue in ("in", "during", "since"))
 
 
 def clusters(claims: list[Claim], vocab: Vocabulary) -> list[list[Claim]]:

@@ -674,7 +674,7 @@ class QuantityReader:
             q.low, q.high, q.qualifier = q.value - spread, q.value + spread, "range"
         return after if second.unit else end
 
-    def _change_before(self, k: int) -> bool:
+    def change_before(self, k: int) -> bool:
         """Return True when a rise or fall word stands in the clause before index k."""
         t, direction = self.t, self.v.direction
         for m in range(k - 1, max(-1, k - 9), -1):
@@ -743,7 +743,7 @@ class QuantityReader:
         if link not in DASHES and link not in ("to", "and", "through", "thru", "~"):
             return j
         spaced_hyphen = t[j].text == "-" and not glued(t[j - 1], t[j]) and not glued(t[j], t[j + 1])
-        if link == "to" and q.first > floor and t[q.first - 1].low == "from" and self._change_before(q.first - 1):
+        if link == "to" and q.first > floor and t[q.first - 1].low == "from" and self.change_before(q.first - 1):
             return j  # "rose from 3 to 5", "rose 20% from 100 to 120": two levels, not a range
         k = j + 1
         currency = None
