@@ -18,6 +18,9 @@ from numcheck.extract.filters import skip_nonclaim
 from numcheck.extract.frame import (
     clause_span,
     counted_of,
+    drop_verb,
+    earlier_before,
+    inherited,
     part_cue_before,
     part_of_next,
     partitive,
@@ -85,6 +88,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 i += 1
                 continue
             measure, after = measure_after(tokens, q)
+            measure = drop_verb(measure, vocab)
             if not q.unit and after < n:
                 rate = reader.rate_after(after, q.unit)
                 if rate:
@@ -112,7 +116,9 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 when = ("from", "earlier")  # "the toll rose from 14 to 31": 14 is the level before the change
             counted = counted_of(measure, vocab, tokens, q.first, span)
             if counted is None and not q.unit and len(claims) > first_in_sentence and not claims[-1].unit:
-                counted = claims[-1].counted  # "10,000 soldiers are there and hundreds have been killed"
+                counted = inherited(claims[-1].counted, vocab)  # "10,000 soldiers are there and hundreds died"
+            if earlier_before(tokens, q.first, span):
+                when = ("earlier", "earlier")  # "an earlier toll of 27": the figure before a revision
             part_of = None
             if whole_follows is not None:
                 claims[whole_follows] = replace(claims[whole_follows], part_of=f"{prefix}{len(claims) + 1}")

@@ -314,7 +314,7 @@ def concept_of(
     longest = vocab.longest["cue"]
     # a cue just before the figure, inside the clause: "the death toll at over 2,000"
     start = q.first
-    while start > max(floor, q.first - 6) and t[start - 1].kind == "word":
+    while start > max(floor, q.first - 6) and t[start - 1].kind == "word" and t[start - 1].low not in ("and", "or"):
         start -= 1
     found = _cue_window(t, start, q.first, vocab.cue_index, longest, vocab.lasts["cue"])
     if found and fits(found):

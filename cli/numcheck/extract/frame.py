@@ -30,6 +30,7 @@ _DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "satu
 _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "lives": "life"}
 # A scope is a few "key=value" parts; these keys name sets that must be the same to compare.
 SCOPE_KEYS = ("place", "owner", "group", "name", "part")
+_EARLIER = frozenset(("earlier", "previous", "initial", "original", "former", "preliminary"))
 MAX_REACH = 10  # a predicate further than this many tokens from the figure belongs to another figure
 
 
@@ -88,6 +89,26 @@ def counted_of(measure: str | None, vocab: Vocabulary | None = None, t: list[Tok
     if not head.isalpha() or (vocab is not None and head.lower() in vocab.neutral_modifiers):
         return None  # "22 people and 25 others": "others" says nothing of what is counted
     return singular(head)
+
+
+def drop_verb(measure: str | None, vocab: Vocabulary) -> str | None:
+    """Drop a predicate word that ends a measure: "people lost [their lives]" → "people"."""
+    if measure and " " in measure and (measure.rsplit(" ", 1)[1].lower(),) in vocab.predicate_index:
+        return measure.rsplit(" ", 1)[0]
+    return measure
+
+
+def inherited(counted: str | None, vocab: Vocabulary) -> str | None:
+    """Return what an elided figure counts from the figure before it in its sentence, when that names a
+    known group ("10,000 soldiers are there and hundreds have died"), else None."""
+    if counted is None or _synonym(counted, vocab) == counted:
+        return None
+    return counted
+
+
+def earlier_before(t: list[Token], first: int, span: tuple[int, int]) -> bool:
+    """Return True when "earlier", "previous" or "initial" qualifies the figure: "an earlier toll of 27"."""
+    return any(t[k].low in _EARLIER for k in range(max(span[0], first - 4), first))
 
 
 def predicate_of(vocab: Vocabulary, t: list[Token], first: int, last: int, span: tuple[int, int]) -> str | None:
@@ -232,6 +253,8 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
     ca, cb = _generic(_synonym(a.counted, vocab), vocab), _generic(_synonym(b.counted, vocab), vocab)
     if ca and cb and ca != cb:
         return "different", f"they count {ca} and {cb}"
+    if (ca or cb) and a.counted and b.counted and not (ca and cb):
+        return "different", f"one counts only {ca or cb}"
     if a.predicate and b.predicate and a.predicate != b.predicate:
         return "different", f"one is about '{a.predicate}', the other about '{b.predicate}'"
     sa, sb = _scope(a), _scope(b)
