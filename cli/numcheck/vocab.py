@@ -48,6 +48,7 @@ class Vocabulary:
     rounding_fraction: float = 0.5
     direction: dict[str, frozenset[str]] = field(default_factory=dict)
     vague: dict[Phrase, tuple[float, float]] = field(default_factory=dict)
+    vague_compare: tuple[float, float] = (1.0, 1.0)  # how far a vague amount widens in comparisons
     attribution_before: frozenset[Phrase] = frozenset()
     attribution_after: frozenset[Phrase] = frozenset()
     cue_starts: frozenset[str] = frozenset()  # first words of every attribution cue, to skip the rest fast
@@ -245,8 +246,14 @@ def _load_concepts(vocab: Vocabulary, folder: Path) -> None:
 
 def _load_words(vocab: Vocabulary, folder: Path) -> None:
     lists = s.Field(s.list_of(s.string), default=[])
-    vague = _file(folder, "vague.yaml", {"vague": s.Field(s.mapping, required=True)})
+    vague = _file(
+        folder, "vague.yaml", {"vague": s.Field(s.mapping, required=True), "compare": s.Field(s.mapping, default={})}
+    )
     path = str(folder / "vague.yaml")
+    factors = s.validate(
+        vague["compare"], {"low": s.Field(s.number, default=1.0), "high": s.Field(s.number, default=1.0)}, path, "compare"
+    )
+    vocab.vague_compare = (float(factors["low"]), float(factors["high"]))
     s.validate(vague["vague"], {k: s.Field(s.interval) for k in vague["vague"]}, path, "vague")
     vocab.vague = {phrase(k): (float(v[0]), float(v[1])) for k, v in vague["vague"].items()}
     attribution = _file(

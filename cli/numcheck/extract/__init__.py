@@ -24,8 +24,9 @@ from numcheck.extract.frame import (
     part_cue_before,
     part_of_next,
     partitive,
-    predicate_of,
+    predicate_at,
     scope_of,
+    subject_before,
 )
 from numcheck.extract.quantities import QuantityReader
 from numcheck.extract.sentences import sentences
@@ -119,6 +120,8 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 counted = inherited(claims[-1].counted, vocab)  # "10,000 soldiers are there and hundreds died"
             if earlier_before(tokens, q.first, span):
                 when = ("earlier", "earlier")  # "an earlier toll of 27": the figure before a revision
+            found = predicate_at(vocab, tokens, q.first, max(after, q.last), span)
+            subject = subject_before(tokens, found[1], q.first, span) if found else None
             part_of = None
             if whole_follows is not None:
                 claims[whole_follows] = replace(claims[whole_follows], part_of=f"{prefix}{len(claims) + 1}")
@@ -157,8 +160,8 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     end_line=end_line,
                     end_column=end_column,
                     counted=counted,
-                    predicate=predicate_of(vocab, tokens, q.first, max(after, q.last), span),
-                    scope=scope_of(vocab, tokens, q.first, after, measure, span, partitive(tokens, q.last)),
+                    predicate=found[0] if found else None,
+                    scope=scope_of(vocab, tokens, q.first, after, measure, span, partitive(tokens, q.last), subject),
                     part_of=part_of,
                 )
             )

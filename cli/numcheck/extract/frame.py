@@ -29,7 +29,45 @@ _PLACE_LEADS = frozenset(("in", "at", "across", "throughout"))
 _DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "lives": "life"}
 # A scope is a few "key=value" parts; these keys name sets that must be the same to compare.
-SCOPE_KEYS = ("place", "owner", "group", "name", "part")
+SCOPE_KEYS = ("subject", "place", "owner", "group", "name", "part")
+_AUXILIARIES = frozenset(
+    ("has", "have", "had", "was", "were", "is", "are", "been", "be", "will", "would", "also", "reportedly", "then")
+)
+_NOT_SUBJECTS = frozenset(
+    (
+        "the",
+        "a",
+        "an",
+        "to",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "said",
+        "says",
+        "with",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "as",
+        "than",
+        "after",
+        "before",
+        "there",
+        "this",
+    )
+)
 _EARLIER = frozenset(("earlier", "previous", "initial", "original", "former", "preliminary"))
 MAX_REACH = 10  # a predicate further than this many tokens from the figure belongs to another figure
 
@@ -70,8 +108,13 @@ def clause_span(t: list[Token], first: int, last: int) -> tuple[int, int]:
     return start, end
 
 
-def counted_of(measure: str | None, vocab: Vocabulary | None = None, t: list[Token] | None = None, first: int = 0,
-               span: tuple[int, int] = (0, 0)) -> str | None:
+def counted_of(
+    measure: str | None,
+    vocab: Vocabulary | None = None,
+    t: list[Token] | None = None,
+    first: int = 0,
+    span: tuple[int, int] = (0, 0),
+) -> str | None:
     """Return the singular head noun of a measure: "North Korean workers" → "worker".
 
     With no measure, a tally noun before the figure in its clause names it: "the death toll
@@ -113,6 +156,14 @@ def earlier_before(t: list[Token], first: int, span: tuple[int, int]) -> bool:
 
 def predicate_of(vocab: Vocabulary, t: list[Token], first: int, last: int, span: tuple[int, int]) -> str | None:
     """Return the predicate class nearest the figure t[first:last] in its clause."""
+    found = predicate_at(vocab, t, first, last, span)
+    return found[0] if found else None
+
+
+def predicate_at(
+    vocab: Vocabulary, t: list[Token], first: int, last: int, span: tuple[int, int]
+) -> tuple[str, int] | None:
+    """Return the predicate class nearest the figure t[first:last] in its clause, and where it starts."""
     index = vocab.predicate_index
     if not index:
         return None
@@ -130,10 +181,22 @@ def predicate_of(vocab: Vocabulary, t: list[Token], first: int, last: int, span:
             continue
         # After the figure: "300 teachers walked out"; before it: "the city employs 25,000 teachers".
         distance = k - last if k >= last else (first - end if end <= first else 0)
-        rank = (max(distance, 0), 0 if k >= first else 1, name)
+        rank = (max(distance, 0), 0 if k >= first else 1, name, k)
         if best is None or rank < best:
             best = rank
-    return best[2] if best else None
+    return (best[2], best[3]) if best else None
+
+
+def subject_before(t: list[Token], k: int, first: int, span: tuple[int, int]) -> str | None:
+    """Return the subject of a predicate that comes before its figure: "Sanders [won] four states"."""
+    if k >= first:
+        return None
+    j = k - 1
+    while j >= span[0] and t[j].low in _AUXILIARIES:
+        j -= 1
+    if j < span[0] or t[j].kind != "word" or t[j].low in _NOT_SUBJECTS or len(t[j].low) < 3:
+        return None
+    return t[j].low.removesuffix("'s").removesuffix("’s")
 
 
 def scope_of(
@@ -144,9 +207,12 @@ def scope_of(
     measure: str | None,
     span: tuple[int, int],
     partitive: bool,
+    subject: str | None = None,
 ) -> str | None:
     """Return what narrows the set a figure counts, as "key=value" parts joined by "; "."""
     parts: dict[str, str] = {}
+    if subject:
+        parts["subject"] = subject
     if measure:
         words = measure.replace("-", " ").split()[:-1]
         kept = [w for w in words if w.lower() not in vocab.neutral_modifiers and w.isalpha()]
@@ -258,7 +324,7 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
     if a.predicate and b.predicate and a.predicate != b.predicate:
         return "different", f"one is about '{a.predicate}', the other about '{b.predicate}'"
     sa, sb = _scope(a), _scope(b)
-    for key in ("place", "owner", "name"):
+    for key in ("subject", "place", "owner", "name"):
         if key in sa and key in sb and sa[key] != sb[key]:
             return "different", f"{sa[key]} is not {sb[key]}"
     for key in ("group", "part"):
