@@ -312,6 +312,11 @@ def concept_of(
         return not concept.dimensions or dimension in concept.dimensions
 
     longest = vocab.longest["cue"]
+    # a cue glued to the figure wins: "a 36-year-old", "62 years old" is an age whatever the verb
+    for size in range(min(longest, len(t) - q.last), 0, -1):
+        glued_cue = vocab.cue_index.get(tuple(x.low for x in t[q.last : q.last + size]))
+        if glued_cue and fits(glued_cue):
+            return glued_cue
     # a cue just before the figure, inside the clause: "the death toll at over 2,000"
     start = q.first
     while start > max(floor, q.first - 6) and t[start - 1].kind == "word" and t[start - 1].low not in ("and", "or"):

@@ -684,6 +684,16 @@ class QuantityReader:
                 return True
         return False
 
+    def standings_before(self, k: int) -> bool:
+        """Return True when a standings word ("led", "versus", "beat") stands earlier in the clause."""
+        t, standings = self.t, self.v.standings
+        for m in range(k - 1, max(-1, k - 30), -1):
+            if t[m].text in (";", ":") or (t[m].text == "." and m + 1 < self.n and not glued(t[m], t[m + 1])):
+                return False
+            if t[m].low in standings:
+                return True
+        return False
+
     def bound_after(self, j: int, q: Quantity) -> int:
         """Read a bound written after the number: "100 or more", "65 and over", "5,000 or less"."""
         t, v = self.t, self.v
@@ -745,6 +755,8 @@ class QuantityReader:
         spaced_hyphen = t[j].text == "-" and not glued(t[j - 1], t[j]) and not glued(t[j], t[j + 1])
         if link == "to" and q.first > floor and t[q.first - 1].low == "from" and self.change_before(q.first - 1):
             return j  # "rose from 3 to 5", "rose 20% from 100 to 120": two levels, not a range
+        opened = q.first > floor and t[q.first - 1].low in ("between", "from")
+        standings = not opened and link in ("to", "-", "–", "—") and self.standings_before(q.first)
         k = j + 1
         currency = None
         if q.unit and q.unit.isupper() and len(q.unit) == 3:
@@ -759,6 +771,10 @@ class QuantityReader:
         high = -high if negative else high
         if spaced_hyphen and high <= q.value:
             return j  # "5 - 3" may be arithmetic or a score; a spaced hyphen is a range only when it rises
+        if standings and high < q.value:
+            return j  # "Biden led Trump 47% to 42%": two standings side by side, not a range written backwards
+        if link in DASHES and q.unit == "percent" and high < q.value and abs(q.value + high - 100) < 1e-9:
+            return j  # "an 80%-20% mix": a split of a whole, not a range
         scale, k = self.scale_at(k)
         high *= scale
         second = Quantity(k, k, high, high, high, precision=precision * scale)
