@@ -458,7 +458,7 @@ def _clean_source(words: list[Token], vocab: Vocabulary) -> str | None:
             return None  # "The ten", "two hundred people", "thirds of the"
         if low in vocab.not_sources or low in vocab.not_in_sources or _first_vague(low, vocab):
             return None
-        if "'" in low.replace("’", "'") and not low.replace("’", "'").endswith("'s"):
+        if w.kind == "word" and "'" in low.replace("’", "'") and not low.replace("’", "'").endswith("'s"):
             return None  # "I'd", "can't"
         if low in ("the", "a", "an") and index and words[index - 1].low not in _NAME_GLUE:
             return None  # "the British public the final": two noun phrases, not one name

@@ -86,6 +86,8 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
     if tok.text.isdigit() and int(tok.text) <= 31:
         if prev is not None and prev.low in MONTHS and prev.text[0].isupper():
             return i + 1
+        if prev is not None and prev.text == "." and i >= 2 and t[i - 2].low in MONTHS and t[i - 2].text[0].isupper():
+            return i + 1  # "Aug. 14", "Oct. 31": an abbreviated month with its full stop
         if nxt is not None and nxt.low in MONTHS and nxt.text[0].isupper():
             return i + 1
     if (

@@ -316,7 +316,7 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
         return "different", "one is part of the other"
     if a.concept and b.concept and a.concept != b.concept:
         return "different", f"{a.concept} is not {b.concept}"
-    ca, cb = _generic(_synonym(a.counted, vocab), vocab), _generic(_synonym(b.counted, vocab), vocab)
+    ca, cb = _synonym(_generic(a.counted, vocab), vocab), _synonym(_generic(b.counted, vocab), vocab)
     if ca and cb and ca != cb:
         return "different", f"they count {ca} and {cb}"
     if (ca or cb) and a.counted and b.counted and not (ca and cb):
@@ -336,7 +336,8 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
     if timed and _past_claim(a) != _past_claim(b):
         return "different", f"one is anchored in the past ({a.when or b.when}), the other is not"
     elliptical = (a.counted is None and not a.unit) or (b.counted is None and not b.unit)
-    if elliptical and (a.sentence != b.sentence or a.source != b.source):
+    anchored = bool(a.when and b.when and (a.when == b.when or not timed))  # "300 died on Monday … 412 died on Monday"
+    if elliptical and not anchored and (a.sentence != b.sentence or a.source != b.source):
         # "190 were dead": the counted thing is elided; only its own sentence says what it refers to.
         return "thin", "one figure does not say what it counts, and they are not in one sentence"
     if not a.predicate or not b.predicate:

@@ -582,7 +582,10 @@ class QuantityReader:
         if currency:
             q.unit, first = currency
         elif first > floor and t[first - 1].text in MINUS and glued(t[first - 1], t[i]) and t[i].kind == "num":
-            if first - 1 == floor or not glued(t[first - 2], t[first - 1]) or t[first - 2].kind == "other":
+            after_percent = first - 1 > floor and t[first - 2].text == "%" and glued(t[first - 2], t[first - 1])
+            if not after_percent and (
+                first - 1 == floor or not glued(t[first - 2], t[first - 1]) or t[first - 2].kind == "other"
+            ):
                 q.value, q.low, q.high = -q.value, -q.value, -q.value
                 first -= 1
                 currency = self.currency_before(first, floor)  # "$-99.99"
@@ -684,6 +687,15 @@ class QuantityReader:
                 return True
         return False
 
+    def _changed_by(self, k: int) -> bool:
+        """Return True when a change word stands right before index k ("rose 8%", "cut by 5%", "up 0.1%")."""
+        t, direction = self.t, self.v.direction
+        m = k - 1
+        if m > 0 and t[m].low == "by":
+            m -= 1
+        words = direction["up"] | direction["down"] | direction["change"]
+        return t[m].low in words and not (m + 1 < k and t[m + 1].low == "from")
+
     def standings_before(self, k: int) -> bool:
         """Return True when a standings word ("led", "versus", "beat") stands earlier in the clause."""
         t, standings = self.t, self.v.standings
@@ -755,6 +767,8 @@ class QuantityReader:
         spaced_hyphen = t[j].text == "-" and not glued(t[j - 1], t[j]) and not glued(t[j], t[j + 1])
         if link == "to" and q.first > floor and t[q.first - 1].low == "from" and self.change_before(q.first - 1):
             return j  # "rose from 3 to 5", "rose 20% from 100 to 120": two levels, not a range
+        if link == "to" and q.first > floor and self._changed_by(q.first):
+            return j  # "rose 8% to 4.7 million", "edged up 0.1% to 4.7%": a change, then the new level
         opened = q.first > floor and t[q.first - 1].low in ("between", "from")
         standings = not opened and link in ("to", "-", "–", "—") and self.standings_before(q.first)
         k = j + 1
