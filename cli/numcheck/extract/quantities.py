@@ -582,7 +582,7 @@ class QuantityReader:
         if currency:
             q.unit, first = currency
         elif first > floor and t[first - 1].text in MINUS and glued(t[first - 1], t[i]) and t[i].kind == "num":
-            after_percent = first - 1 > floor and t[first - 2].text == "%" and glued(t[first - 2], t[first - 1])
+            after_percent = first >= 2 and t[first - 2].text == "%" and glued(t[first - 2], t[first - 1])
             if not after_percent and (
                 first - 1 == floor or not glued(t[first - 2], t[first - 1]) or t[first - 2].kind == "other"
             ):
