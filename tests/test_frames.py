@@ -35,7 +35,7 @@ FRAMES = [
     ("Officials put the death toll at 31.", "31", "death", "die", None),
     ("Harlan's 420 patents were sold.", "420", "patent", "sell", "owner=harlan"),
     ("Only 1.2 million registered voters cast a ballot.", "1.2 million", "voter", "register", "group=registered"),
-    ("The firm sold 500 of its patents.", "500", None, "sell", "part=of"),
+    ("The firm sold 500 of its patents.", "500", "patent", "sell", "part=of"),
 ]
 
 
@@ -54,7 +54,7 @@ PARTS = [
     ("Forty people died in the fire, including nine children.", "nine", "Forty"),
     ("The ward has 30 beds, of which 12 were empty.", "12", "30"),
     ("Of the 300 staff, 45 of the 300 were let go.", "45", "300"),
-    ("Seven out of 10 schools stayed shut.", "Seven", "10"),
+    ("Seven of the 10 schools stayed shut.", "Seven", "10"),
 ]
 
 

@@ -136,8 +136,15 @@ def counted_of(
 
 def drop_verb(measure: str | None, vocab: Vocabulary) -> str | None:
     """Drop a predicate word that ends a measure: "people lost [their lives]" → "people"."""
-    if measure and " " in measure and (measure.rsplit(" ", 1)[1].lower(),) in vocab.predicate_index:
-        return measure.rsplit(" ", 1)[0]
+    if not measure or " " not in measure:
+        return measure
+    rest, last = measure.rsplit(" ", 1)
+    if (last.lower(),) in vocab.predicate_index:
+        return rest
+    before = rest.rsplit(" ", 1)[-1].lower()
+    plural = before.endswith("s") or before in _IRREGULAR
+    if plural and not last.lower().endswith("s") and last.isalpha() and last.islower():
+        return rest  # "nurses went", "voters cast": a plural noun, then its verb
     return measure
 
 
