@@ -88,6 +88,9 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             if q is None or _lone_word(tokens, q) or _code(tokens, q):
                 i += 1
                 continue
+            if q.last < n and tokens[q.last].low == "ago" and q.unit in ("year", "month", "week", "day", "decade"):
+                i = floor = q.last + 1  # "five years ago" anchors a time; it is no claim
+                continue
             measure, after = measure_after(tokens, q)
             measure = drop_verb(measure, vocab)
             if not q.unit and after < n:
@@ -95,6 +98,11 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 if rate:
                     q.unit, after = rate
                     q.last = after
+            if q.unit == "" and after + 1 < n and tokens[after].low == "per":
+                after = _per_denominator(reader, tokens, q, after, vocab)  # "10 cases per 1,000 patients"
+            if q.unit in _DURATIONS and measure and measure.split()[0].lower() in _PER_NOUNS:
+                q.unit = f"{q.unit} / {measure.split()[0].lower()}"  # "a 39-hour week" is hours per week
+                measure = " ".join(measure.split()[1:]) or None
             if measure and q.qualifier in ("exact", "approximate") and not q.vague and after < n:
                 bound = reader.bound_after(after, q)  # "100 people or more"
                 if bound != after:
@@ -169,6 +177,30 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 whole_follows = len(claims) - 1
             i = floor = q.last
     return claims
+
+
+_DURATIONS = frozenset(("hour", "minute", "day"))
+_PER_NOUNS = frozenset(("week", "day", "month", "year", "shift"))
+_PEOPLE = frozenset(("people", "persons", "patients", "residents", "inhabitants", "adults", "children", "births",
+                     "women", "men", "population", "deliveries", "pupils", "students", "workers"))
+
+
+def _per_denominator(reader: QuantityReader, tokens, q, after: int, vocab: Vocabulary) -> int:
+    """Fold "per 1,000 patients" into the figure before it: a rate per person, never a count of its own."""
+    number = reader.number_at(after + 1)
+    if number is None or number[3] or number[0] <= 1:
+        return after
+    value, end, _, _ = number
+    scale, end = reader.scale_at(end)
+    whole = value * scale
+    if end >= len(tokens) or tokens[end].low not in _PEOPLE:
+        return after
+    q.value, q.precision = q.value / whole, q.precision / whole
+    q.low = q.low / whole if q.low is not None else None
+    q.high = q.high / whole if q.high is not None else None
+    q.unit = "1 / person"
+    q.last = end + 1
+    return end + 1
 
 
 def _lone_word(tokens, q) -> bool:

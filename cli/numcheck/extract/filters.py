@@ -23,6 +23,32 @@ def _is_yearish(tok: Token) -> bool:
     return tok.kind == "num" and len(tok.text) == 4 and tok.text.isdigit() and 1000 <= int(tok.text) <= 2100
 
 
+_SPANS = frozenset(("year", "month", "week", "day", "decade", "hour", "minute", "centurie", "century"))
+_CLOCK_LEADS = frozenset(("between", "from", "at", "until", "till", "by", "after", "before", "since"))
+_CLOCK_LINKS = frozenset(("and", "to", "until", "till", "-", "–"))
+_CLOCK_AFTER = frozenset(("hours", "hrs", "gmt", "utc", "local", "bst", "cet", "zulu"))
+
+
+def _is_clock(tok: Token) -> bool:
+    """Return True for a four-digit 24-hour time: "0700", "2230"."""
+    text = tok.text
+    return len(text) == 4 and text.isdigit() and int(text[:2]) < 24 and int(text[2:]) < 60
+
+
+def _clock_times(t: list[Token], i: int) -> int:
+    """Return the index past 24-hour times at i ("between 2200 and 0700", "at 1600 hours"), or i."""
+    n = len(t)
+    if not _is_clock(t[i]):
+        return i
+    if i + 1 < n and t[i + 1].low in _CLOCK_AFTER:
+        return i + 2
+    if i + 2 < n and t[i + 1].low in _CLOCK_LINKS and _is_clock(t[i + 2]):
+        leading_zero = t[i].text[0] == "0" or t[i + 2].text[0] == "0"
+        if leading_zero or (i > 0 and t[i - 1].low in _CLOCK_LEADS):
+            return i + 3
+    return i
+
+
 def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> int:
     """Return the index past a non-claim number at i, or i when the number is a quantity."""
     t = tokens
@@ -41,6 +67,12 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
             return i + 2
         if not _unit_or_scale(nxt, vocab):
             return i + 2
+    # 24-hour clock times "between 2200 and 0700", "at 1600 hours"; time spans back "five years ago"
+    clock = _clock_times(t, i)
+    if clock != i:
+        return clock
+    if nxt is not None and after is not None and after.low == "ago" and nxt.low.rstrip("s") in _SPANS:
+        return i + 3
     # times of day "10:30", "2.15pm", "3 pm", "3 a.m."
     if nxt is not None and nxt.text == ":" and after is not None and after.kind == "num" and glued(nxt, after):
         return i + 3
