@@ -117,10 +117,14 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             if source and measure and source.lower() == measure.lower():
                 source = cue = None  # "120% of respondents said": the subject is not a source
             if times is None:
-                times = _figure_times(anchors(prose, s_start, s_end), prose, vocab)
+                found_times = anchors(prose, s_start, s_end)
+                times = _figure_times(found_times, prose, vocab)
+                said_times = [a for a in found_times if a not in times]  # "officials said on Tuesday"
             span = clause_span(tokens, q.first, q.last)
             c_start, c_end = tokens[span[0]].start, tokens[span[1] - 1].end
             when = _nearest_anchor([a for a in times if c_start <= a[0] and a[1] <= c_end], start, end)
+            if when is None:
+                when = _year_in_clause(tokens, span, doc.date)  # "the quake of 1999, when 1,400 died"
             if q.first > span[0] and tokens[q.first - 1].low == "from" and reader.change_before(q.first - 1):
                 when = ("from", "earlier")  # "the toll rose from 14 to 31": 14 is the level before the change
             counted = counted_of(measure, vocab, tokens, q.first, span)
@@ -138,6 +142,10 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 part_of = claims[-1].id  # "60 dead, including nine children"
             line, column = doc.position(start)
             end_line, end_column = doc.position(end)
+            concept = concept_of(vocab, tokens, q, measure, after, floor, sentence)
+            if when is None and concept in vocab.concepts and vocab.concepts[concept].cumulative and said_times:
+                # A running total is as of when it was reported: "the agency said on Tuesday that 148 had died".
+                when = _nearest_anchor(said_times, start, end)
             claims.append(
                 Claim(
                     source=doc.source,
@@ -156,7 +164,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     strict=bool(q.modifier and q.modifier.strict),
                     precision=q.precision,
                     measure=measure,
-                    concept=concept_of(vocab, tokens, q, measure, after, floor, sentence),
+                    concept=concept,
                     attribution=source,
                     cue=cue,
                     direction=direction_of(vocab, tokens, q, floor),
@@ -201,6 +209,17 @@ def _per_denominator(reader: QuantityReader, tokens, q, after: int, vocab: Vocab
     q.unit = "1 / person"
     q.last = end + 1
     return end + 1
+
+
+def _year_in_clause(tokens, span: tuple[int, int], date: str | None) -> tuple[str, str] | None:
+    """Return ("in", year) for a past calendar year named in the figure's clause: "the 1999 earthquake"."""
+    this_year = int(date[:4]) if date and date[:4].isdigit() else None
+    for k in range(span[0], span[1]):
+        tok = tokens[k]
+        if tok.kind == "num" and len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100:
+            if this_year is None or int(tok.text) < this_year:
+                return ("in", tok.text)
+    return None
 
 
 def _lone_word(tokens, q) -> bool:

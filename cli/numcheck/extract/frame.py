@@ -257,7 +257,7 @@ def _place(t: list[Token], span: tuple[int, int]) -> str | None:
         while j < span[1] and t[j].kind == "word" and t[j].text[:1].isupper() and len(words) < 4:
             words.append(t[j].low)
             j += 1
-        if words and words[0] not in MONTHS and words[0] not in _DAYS:
+        if words and words[0] not in MONTHS and words[0].removesuffix("'s").removesuffix("’s") not in _DAYS:
             return " ".join(words)
     return None
 
@@ -340,6 +340,9 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
             return "different", f"one counts only {narrowed}" if key == "group" else "one is a part of a whole"
     if timed and a.when and b.when and a.when != b.when:
         return "different", f"{a.when} is not {b.when}"
+    concept = vocab.concepts.get(a.concept or "")
+    if timed and concept is not None and concept.cumulative and bool(a.when) != bool(b.when):
+        return "thin", f"{a.concept} is a running total, and only one of the figures says when it was counted"
     if timed and _past_claim(a) != _past_claim(b):
         return "different", f"one is anchored in the past ({a.when or b.when}), the other is not"
     elliptical = (a.counted is None and not a.unit) or (b.counted is None and not b.unit)
