@@ -29,7 +29,7 @@ _PLACE_LEADS = frozenset(("in", "at", "across", "throughout"))
 _DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "lives": "life"}
 # A scope is a few "key=value" parts; these keys name sets that must be the same to compare.
-SCOPE_KEYS = ("subject", "place", "owner", "group", "name", "part")
+SCOPE_KEYS = ("subject", "place", "owner", "group", "name", "period", "part")
 _AUXILIARIES = frozenset(
     ("has", "have", "had", "was", "were", "is", "are", "been", "be", "will", "would", "also", "reportedly", "then")
 )
@@ -237,12 +237,38 @@ def scope_of(
         k -= 1
     if k >= span[0] and t[k].kind == "word" and t[k].low.endswith(("'s", "’s")):
         parts["owner"] = t[k].low[:-2]  # "Ortiz's 500 patents", "the union's 3,000 members"
+    period = _period(t, span)
+    if period:
+        parts["period"] = period
     place = _place(t, span)
     if place:
         parts["place"] = place
     if partitive:
         parts["part"] = "of"
     return "; ".join(f"{key}={parts[key]}" for key in SCOPE_KEYS if key in parts) or None
+
+
+_PERIOD_UNITS = frozenset(("year", "years", "decade", "decades", "month", "months", "week", "weeks", "century"))
+
+
+def _period(t: list[Token], span: tuple[int, int]) -> str | None:
+    """Return the period a figure adds up over: "over the past decade", "in the last five years", "since 2014"."""
+    for k in range(span[0], span[1] - 1):
+        low = t[k].low
+        if low == "since" and t[k + 1].kind == "num":
+            return f"since {t[k + 1].text}"
+        if low not in ("over", "in", "during", "for", "across"):
+            continue
+        j = k + 1
+        if j < span[1] and t[j].low == "the":
+            j += 1
+        if j < span[1] and t[j].low in ("past", "last", "previous"):
+            end = j + 1
+            while end < span[1] and end <= j + 2 and t[end].low not in _PERIOD_UNITS:
+                end += 1
+            if end < span[1] and t[end].low in _PERIOD_UNITS:
+                return " ".join(x.low for x in t[j : end + 1])
+    return None
 
 
 def _place(t: list[Token], span: tuple[int, int]) -> str | None:
@@ -334,10 +360,12 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
     for key in ("subject", "place", "owner", "name"):
         if key in sa and key in sb and sa[key] != sb[key]:
             return "different", f"{sa[key]} is not {sb[key]}"
-    for key in ("group", "part"):
+    for key in ("group", "period", "part"):
         if sa.get(key) != sb.get(key):
             narrowed = sa.get(key) or sb.get(key)
-            return "different", f"one counts only {narrowed}" if key == "group" else "one is a part of a whole"
+            if key == "part":
+                return "different", "one is a part of a whole"
+            return "different", f"one counts only {narrowed}" if key == "group" else f"one counts over {narrowed}"
     if timed and a.when and b.when and a.when != b.when:
         return "different", f"{a.when} is not {b.when}"
     concept = vocab.concepts.get(a.concept or "")
