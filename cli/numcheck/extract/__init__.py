@@ -31,7 +31,7 @@ from numcheck.extract.frame import (
 from numcheck.extract.quantities import QuantityReader
 from numcheck.extract.sentences import sentences
 from numcheck.extract.tokens import FRACTION_CHARS, tokenize
-from numcheck.extract.when import anchors
+from numcheck.extract.when import anchors, resolve
 from numcheck.read.document import Document
 from numcheck.records import Claim
 
@@ -146,6 +146,8 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             if when is None and concept in vocab.concepts and vocab.concepts[concept].cumulative and said_times:
                 # A running total is as of when it was reported: "the agency said on Tuesday that 148 had died".
                 when = _nearest_anchor(said_times, start, end)
+            if when is not None:
+                when = (when[0], resolve(when[1], doc.date))  # "on Sunday" in a text dated 2025-03-16
             claims.append(
                 Claim(
                     source=doc.source,
