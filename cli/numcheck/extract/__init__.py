@@ -21,6 +21,7 @@ from numcheck.extract.frame import (
     drop_verb,
     earlier_before,
     inherited,
+    new_event,
     part_cue_before,
     part_of_next,
     partitive,
@@ -57,10 +58,13 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
     in_quote = False
     previous_end = 0
     starts = vocab.number_starts
+    event = None  # "another explosion": the rest of the paragraph speaks of a second event
     for s_start, s_end in sentences(prose):
         if "\n\n" in prose[previous_end:s_start]:
             in_quote = False  # a quotation does not run across paragraphs unclosed
+            event = None
         previous_end = s_end
+        event = new_event(prose[s_start:s_end]) or event
         quoted_spans, in_quote = quote_state(prose, s_start, s_end, in_quote)
         if not _may_hold_figure(prose, s_start, s_end, vocab):
             continue
@@ -179,7 +183,9 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     end_column=end_column,
                     counted=counted,
                     predicate=found[0] if found else None,
-                    scope=scope_of(vocab, tokens, q.first, after, measure, span, partitive(tokens, q.last), subject),
+                    scope=scope_of(
+                        vocab, tokens, q.first, after, measure, span, partitive(tokens, q.last), subject, event
+                    ),
                     part_of=part_of,
                 )
             )

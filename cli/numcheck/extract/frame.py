@@ -12,6 +12,7 @@ modifiers, a possessor before the figure and a place ("in Arden") in the clause.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from numcheck.extract.quantities import match_phrase
@@ -29,7 +30,7 @@ _PLACE_LEADS = frozenset(("in", "at", "across", "throughout"))
 _DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "lives": "life"}
 # A scope is a few "key=value" parts; these keys name sets that must be the same to compare.
-SCOPE_KEYS = ("subject", "place", "owner", "group", "name", "period", "part")
+SCOPE_KEYS = ("event", "subject", "place", "owner", "group", "name", "period", "part")
 _AUXILIARIES = frozenset(
     ("has", "have", "had", "was", "were", "is", "are", "been", "be", "will", "would", "also", "reportedly", "then")
 )
@@ -67,6 +68,11 @@ _NOT_SUBJECTS = frozenset(
         "there",
         "this",
     )
+)
+# "another 300 people", "a second time", "another report": increments and sources, not events
+_NOT_EVENTS = frozenset(
+    ("time", "report", "statement", "source", "one", "day", "week", "month", "year", "round", "term", "half", "of",
+     "person", "people", "man", "woman", "child", "few", "more", "thing", "way", "look", "chance", "option")
 )
 _EARLIER = frozenset(("earlier", "previous", "initial", "original", "former", "preliminary"))
 MAX_REACH = 10  # a predicate further than this many tokens from the figure belongs to another figure
@@ -215,9 +221,12 @@ def scope_of(
     span: tuple[int, int],
     partitive: bool,
     subject: str | None = None,
+    event: str | None = None,
 ) -> str | None:
     """Return what narrows the set a figure counts, as "key=value" parts joined by "; "."""
     parts: dict[str, str] = {}
+    if event:
+        parts["event"] = event
     if subject:
         parts["subject"] = subject
     if measure:
@@ -249,6 +258,18 @@ def scope_of(
 
 
 _PERIOD_UNITS = frozenset(("year", "years", "decade", "decades", "month", "months", "week", "weeks", "century"))
+
+
+_NEW_EVENT = re.compile(r"\b(?:another|a separate|a second|a third|an earlier|a previous|a later)\s+([a-z]+(?:[ -][a-z]+)?)")
+
+
+def new_event(sentence: str) -> str | None:
+    """Return "another explosion" when a sentence brings in a second event; the paragraph's figures follow it."""
+    match = _NEW_EVENT.search(sentence.lower())
+    if match is None or match.group(1).split()[0] in _NOT_EVENTS:
+        return None
+    lead = match.group(0)[: match.start(1) - match.start(0)].split()
+    return " ".join([*lead, match.group(1).split()[0]])
 
 
 def _period(t: list[Token], span: tuple[int, int]) -> str | None:
@@ -360,11 +381,13 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
     for key in ("subject", "place", "owner", "name"):
         if key in sa and key in sb and sa[key] != sb[key]:
             return "different", f"{sa[key]} is not {sb[key]}"
-    for key in ("group", "period", "part"):
+    for key in ("event", "group", "period", "part"):
         if sa.get(key) != sb.get(key):
             narrowed = sa.get(key) or sb.get(key)
             if key == "part":
                 return "different", "one is a part of a whole"
+            if key == "event":
+                return "different", f"one is about {narrowed}"
             return "different", f"one counts only {narrowed}" if key == "group" else f"one counts over {narrowed}"
     if timed and a.when and b.when and a.when != b.when:
         return "different", f"{a.when} is not {b.when}"
