@@ -73,7 +73,12 @@ PAIRS = [
     ("Six climbers are missing. Crews rescued more than 200 climbers.", "Six", "more than 200", "different"),
     ("Sixty people died, including nine children.", "Sixty", "nine", "different"),
     ("The farm group counted 13 farms. It listed 500 idle farms.", "13", "500", "different"),
-    ("Mr Ortiz won 2.1 million votes. There are 6.8 million registered voters.", "2.1 million", "6.8 million", "different"),
+    (
+        "Mr Ortiz won 2.1 million votes. There are 6.8 million registered voters.",
+        "2.1 million",
+        "6.8 million",
+        "different",
+    ),
     ("The 1998 storm killed 900 people in 1998. The wave killed 200 people.", "900", "200", "different"),
     ("Rescuers said 39 were dead. The ministry said four people died.", "39", "four", "thin"),
     ("The union said 4,000 nurses walked out. Managers said 1,500 nurses went on strike.", "4,000", "1,500", "same"),
@@ -84,7 +89,7 @@ PAIRS = [
 @pytest.mark.parametrize(("text", "first", "second", "verdict"), PAIRS)
 def test_unifies_only_one_quantity(text, first, second, verdict):
     claims = claims_of(text)
-    a = [c for c in claims if c.text == first][0]
+    a = next(c for c in claims if c.text == first)
     b = [c for c in claims if c.text == second][-1]
     assert unify(a, b, default_vocabulary())[0] == verdict
 

@@ -251,7 +251,10 @@ def _load_words(vocab: Vocabulary, folder: Path) -> None:
     )
     path = str(folder / "vague.yaml")
     factors = s.validate(
-        vague["compare"], {"low": s.Field(s.number, default=1.0), "high": s.Field(s.number, default=1.0)}, path, "compare"
+        vague["compare"],
+        {"low": s.Field(s.number, default=1.0), "high": s.Field(s.number, default=1.0)},
+        path,
+        "compare",
     )
     vocab.vague_compare = (float(factors["low"]), float(factors["high"]))
     s.validate(vague["vague"], {k: s.Field(s.interval) for k in vague["vague"]}, path, "vague")

@@ -197,8 +197,25 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
 
 _DURATIONS = frozenset(("hour", "minute", "day"))
 _PER_NOUNS = frozenset(("week", "day", "month", "year", "shift"))
-_PEOPLE = frozenset(("people", "persons", "patients", "residents", "inhabitants", "adults", "children", "births",
-                     "women", "men", "population", "deliveries", "pupils", "students", "workers"))
+_PEOPLE = frozenset(
+    (
+        "people",
+        "persons",
+        "patients",
+        "residents",
+        "inhabitants",
+        "adults",
+        "children",
+        "births",
+        "women",
+        "men",
+        "population",
+        "deliveries",
+        "pupils",
+        "students",
+        "workers",
+    )
+)
 
 
 def _per_denominator(reader: QuantityReader, tokens, q, after: int, vocab: Vocabulary) -> int:

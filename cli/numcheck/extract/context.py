@@ -407,7 +407,7 @@ def _source_before(t: list[Token], k: int, floor: int, vocab: Vocabulary) -> str
             continue
         if tok.kind != "word" or tok.low in CLAUSE_BREAKS or tok.low in ("and", "that", "which"):
             break
-        if not words and tok.low in vocab.not_in_sources | {"also"} or (not words and tok.low.endswith("ly")):
+        if not words and (tok.low in vocab.not_in_sources or tok.low == "also" or tok.low.endswith("ly")):
             j -= 1  # "McGurk later said", "officials reportedly said": an adverb before the cue
             continue
         if _breaks_name(tok, t[j + 1] if j + 1 < len(t) else None, vocab) and tok.low not in ("one",):

@@ -71,8 +71,33 @@ _NOT_SUBJECTS = frozenset(
 )
 # "another 300 people", "a second time", "another report": increments and sources, not events
 _NOT_EVENTS = frozenset(
-    ("time", "report", "statement", "source", "one", "day", "week", "month", "year", "round", "term", "half", "of",
-     "person", "people", "man", "woman", "child", "few", "more", "thing", "way", "look", "chance", "option")
+    (
+        "time",
+        "report",
+        "statement",
+        "source",
+        "one",
+        "day",
+        "week",
+        "month",
+        "year",
+        "round",
+        "term",
+        "half",
+        "of",
+        "person",
+        "people",
+        "man",
+        "woman",
+        "child",
+        "few",
+        "more",
+        "thing",
+        "way",
+        "look",
+        "chance",
+        "option",
+    )
 )
 _EARLIER = frozenset(("earlier", "previous", "initial", "original", "former", "preliminary"))
 MAX_REACH = 10  # a predicate further than this many tokens from the figure belongs to another figure
@@ -260,7 +285,9 @@ def scope_of(
 _PERIOD_UNITS = frozenset(("year", "years", "decade", "decades", "month", "months", "week", "weeks", "century"))
 
 
-_NEW_EVENT = re.compile(r"\b(?:another|a separate|a second|a third|an earlier|a previous|a later)\s+([a-z]+(?:[ -][a-z]+)?)")
+_NEW_EVENT = re.compile(
+    r"\b(?:another|a separate|a second|a third|an earlier|a previous|a later)\s+([a-z]+(?:[ -][a-z]+)?)"
+)
 
 
 def new_event(sentence: str) -> str | None:

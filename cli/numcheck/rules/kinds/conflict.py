@@ -26,7 +26,7 @@ DOC = (
     "rounding and hedges, do not overlap, neither reading can make both true. `scope` "
     "chooses pairs from different sources (files, or attributions in one file), from the "
     "same source, or any. Figures that state a change (rose by …) are not compared with "
-    "levels. Currencies never convert. Figures anchored at different times (\"as of March\", "
+    'levels. Currencies never convert. Figures anchored at different times ("as of March", '
     '"in September") are updates, not conflicts; with `time: over` only such pairs of a running '
     "total (a concept marked `cumulative`, such as deaths) are compared, and a total lower at "
     "the later date is flagged. Within one source, two figures of one sentence are taken to "
@@ -56,7 +56,7 @@ OPTIONS = {
     "contrast_words": s.Field(
         s.list_of(s.string),
         default=[],
-        doc="skip a pair when either sentence has one of these (\"while\", \"rest of\"): it contrasts two things",
+        doc='skip a pair when either sentence has one of these ("while", "rest of"): it contrasts two things',
     ),
 }
 _PUNCTUATION = re.compile(r"[^\w'’-]+")
@@ -155,7 +155,9 @@ def _compare(rule: Rule, key: str, members: list[Claim], vocab: Vocabulary) -> l
             continue
         text = _explain(key, a, b, ib_in_a, ratio)
         if verdict == "thin":
-            findings.append(finding(rule, [ca, cb], f"{text}, but it is not clear they state one quantity: {why}", "undecidable"))
+            findings.append(
+                finding(rule, [ca, cb], f"{text}, but it is not clear they state one quantity: {why}", "undecidable")
+            )
         else:
             findings.append(finding(rule, [ca, cb], f"{text} ({why})"))
     return findings

@@ -23,7 +23,6 @@ DOC = (
 OPTIONS: dict[str, s.Field] = {}
 
 
-
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return a finding for each exact figure that none of its own estimates can hold."""
     groups: dict[tuple, list[Claim]] = defaultdict(list)
