@@ -92,10 +92,8 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             if q is None or _lone_word(tokens, q) or _code(tokens, q):
                 i += 1
                 continue
-            if q.last < n and tokens[q.last].low == "ago" and q.unit in ("year", "month", "week", "day", "decade"):
-                i = floor = q.last + 1  # "five years ago" anchors a time; it is no claim
-                continue
-            measure, after = measure_after(tokens, q)
+            ago = q.last < n and tokens[q.last].low == "ago" and q.unit in ("year", "month", "week", "day", "decade")
+            measure, after = measure_after(tokens, q) if not ago else (None, q.last)
             measure = drop_verb(measure, vocab)
             if not q.unit and after < n:
                 rate = reader.rate_after(after, q.unit)
@@ -146,7 +144,8 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 part_of = claims[-1].id  # "60 dead, including nine children"
             line, column = doc.position(start)
             end_line, end_column = doc.position(end)
-            concept = concept_of(vocab, tokens, q, measure, after, floor, sentence)
+            # "five years ago" is a time anchor: it measures no working hours, ages or terms
+            concept = None if ago else concept_of(vocab, tokens, q, measure, after, floor, sentence)
             if when is None and concept in vocab.concepts and vocab.concepts[concept].cumulative and said_times:
                 # A running total is as of when it was reported: "the agency said on Tuesday that 148 had died".
                 when = _nearest_anchor(said_times, start, end)

@@ -23,7 +23,6 @@ def _is_yearish(tok: Token) -> bool:
     return tok.kind == "num" and len(tok.text) == 4 and tok.text.isdigit() and 1000 <= int(tok.text) <= 2100
 
 
-_SPANS = frozenset(("year", "month", "week", "day", "decade", "hour", "minute", "centurie", "century"))
 _CLOCK_LEADS = frozenset(("between", "from", "at", "until", "till", "by", "after", "before", "since"))
 _CLOCK_LINKS = frozenset(("and", "to", "until", "till", "-", "–"))
 _CLOCK_AFTER = frozenset(("hours", "hrs", "gmt", "utc", "local", "bst", "cet", "zulu"))
@@ -67,12 +66,10 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
             return i + 2
         if not _unit_or_scale(nxt, vocab):
             return i + 2
-    # 24-hour clock times "between 2200 and 0700", "at 1600 hours"; time spans back "five years ago"
+    # 24-hour clock times "between 2200 and 0700", "at 1600 hours"
     clock = _clock_times(t, i)
     if clock != i:
         return clock
-    if nxt is not None and after is not None and after.low == "ago" and nxt.low.rstrip("s") in _SPANS:
-        return i + 3
     # times of day "10:30", "2.15pm", "3 pm", "3 a.m."
     if nxt is not None and nxt.text == ":" and after is not None and after.kind == "num" and glued(nxt, after):
         return i + 3

@@ -687,6 +687,16 @@ class QuantityReader:
                 return True
         return False
 
+    def _range_of_change(self, j: int, q: Quantity) -> bool:
+        """Return True for "fell 14% to 20%": two close figures in one unit are a range of the change."""
+        t = self.t
+        number = self.number_at(j + 1) if j + 1 < self.n else None
+        if number is None or number[3]:
+            return False
+        second = Quantity(j + 1, number[1], number[0], number[0], number[0])
+        self.unit_after(number[1], second)
+        return bool(q.unit) and second.unit == q.unit and q.value < second.value <= 2 * q.value and t[j].low == "to"
+
     def _changed_by(self, k: int) -> bool:
         """Return True when a change word stands right before index k ("rose 8%", "cut by 5%", "up 0.1%")."""
         t, direction = self.t, self.v.direction
@@ -767,7 +777,7 @@ class QuantityReader:
         spaced_hyphen = t[j].text == "-" and not glued(t[j - 1], t[j]) and not glued(t[j], t[j + 1])
         if link == "to" and q.first > floor and t[q.first - 1].low == "from" and self.change_before(q.first - 1):
             return j  # "rose from 3 to 5", "rose 20% from 100 to 120": two levels, not a range
-        if link == "to" and q.first > floor and self._changed_by(q.first):
+        if link == "to" and q.first > floor and self._changed_by(q.first) and not self._range_of_change(j, q):
             return j  # "rose 8% to 4.7 million", "edged up 0.1% to 4.7%": a change, then the new level
         opened = q.first > floor and t[q.first - 1].low in ("between", "from")
         standings = not opened and link in ("to", "-", "–", "—") and self.standings_before(q.first)
