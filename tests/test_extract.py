@@ -153,6 +153,7 @@ CASES = [
     ("Biden led Trump 47% to 42%.", "42%", 42, 42, 42, "percent", "exact"),
     ("The gas is an 80%-20% mix.", "20%", 20, 20, 20, "percent", "exact"),
     ("The offer is for people 65 and over.", "65 and over", 65, 65, INF, "", "lower_bound"),
+    ("Three second-half goals sealed it.", "Three", 3, 3, 3, "", "exact"),
 ]
 
 
@@ -205,6 +206,8 @@ NOT_CLAIMS = [
     "He flew a Boeing 787 from Oct. 31.",
     "The odds were 5-1 against.",
     "The bar opens between 2200 and 0700.",
+    "Wales won the Six Nations.",
+    "It was a Top Ten hit in the Big 12.",
 ]
 
 

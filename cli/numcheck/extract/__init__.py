@@ -75,6 +75,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
         credits = None
         times = None
         floor = 0
+        title_case = None  # a headline in Title Case: capitals say nothing of names
         whole_follows = None  # the index of a claim that is part of the next figure ("45 of the 300")
         first_in_sentence = len(claims)
         i = 0
@@ -83,6 +84,12 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             tok = tokens[i]
             if tok.kind != "num" and tok.low not in starts:
                 i += 1
+                continue
+            if title_case is None:
+                words = [t for t in tokens if t.kind == "word" and len(t.text) > 2]
+                title_case = sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
+            if not title_case and _in_name(tokens, i):
+                i += 1  # "the Six Nations", "a Top Ten hit": a number word inside a capitalised name
                 continue
             skip = skip_nonclaim(tokens, i, vocab, prose)
             if skip != i:
@@ -244,6 +251,16 @@ def _year_in_clause(tokens, span: tuple[int, int], date: str | None) -> tuple[st
             if this_year is None or int(tok.text) < this_year:
                 return ("in", tok.text)
     return None
+
+
+def _in_name(tokens, i: int) -> bool:
+    """Return True for a capitalised number word inside a name, mid-sentence: "Six Nations", "Top Ten"."""
+    tok = tokens[i]
+    if tok.kind != "word" or not tok.text[:1].isupper() or i == 0 or tokens[i - 1].kind != "word":
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    named_after = after is not None and after.kind == "word" and after.text[:1].isupper()
+    return named_after or tokens[i - 1].text[:1].isupper()
 
 
 def _lone_word(tokens, q) -> bool:

@@ -608,7 +608,10 @@ class QuantityReader:
         if not q.unit:
             j = self.multiple_after(j, q)
         if not q.unit:
+            before_unit = j
             j = self.unit_after(j, q)
+            if q.unit == "second" and j < self.n and t[j].text in DASHES and glued(t[j - 1], t[j]):
+                q.unit, j = "", before_unit  # "three second-half goals": an ordinal, not seconds
             if q.unit == "foot":
                 j = self._inches_after(j, q)
         if not q.unit and not q.vague:
