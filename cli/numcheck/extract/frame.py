@@ -383,7 +383,8 @@ def _synonym(counted: str | None, vocab: Vocabulary) -> str | None:
 
 def _generic(counted: str | None, vocab: Vocabulary) -> str | None:
     """Return the counted noun, or None when it names people in general or the event itself."""
-    return None if counted is None or counted in vocab.generic_counted else counted
+    generic = counted is None or counted in vocab.generic_counted or counted in vocab.tally_nouns
+    return None if generic else counted
 
 
 def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[str, str]:
