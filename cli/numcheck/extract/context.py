@@ -372,6 +372,10 @@ def _source_after(t: list[Token], k: int, vocab: Vocabulary) -> str | None:
     words: list[Token] = []
     while k < len(t) and len(words) < 8:
         tok = t[k]
+        if tok.text == "." and words and _initialism_dot(t, k):
+            words.append(tok)  # "the U.S. Geological Survey", "the U.N."
+            k += 1
+            continue
         if tok.kind == "num" or (tok.kind == "other" and tok.text not in ("-", "'", "’", "&")):
             break
         if tok.low in ("that", "which", "who", "on", "in", "as", "and", "while") and words:
@@ -381,6 +385,14 @@ def _source_after(t: list[Token], k: int, vocab: Vocabulary) -> str | None:
         words.append(tok)
         k += 1
     return _clean_source(words, vocab)
+
+
+def _initialism_dot(t: list[Token], k: int) -> bool:
+    """Return True for the full stop of an initialism: the dots of "U.S." and "U.N."."""
+    before = t[k - 1]
+    one_letter = len(before.text) == 1 and before.text.isupper() and glued(before, t[k])
+    following = t[k + 1] if k + 1 < len(t) else None
+    return one_letter and following is not None and len(following.text) == 1 and following.text.isupper()
 
 
 def _breaks_name(tok: Token, following: Token | None, vocab: Vocabulary) -> bool:
