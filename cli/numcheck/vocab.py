@@ -38,6 +38,7 @@ class Concept:
     context: frozenset[str] = frozenset()
     convertible: bool = True
     cumulative: bool = False  # a running total (deaths): it never falls over time
+    units: tuple[str, ...] = ()  # the only units (before any "/") a figure of this concept may have
 
 
 @dataclass
@@ -126,6 +127,7 @@ _CONCEPT = {
     "context": s.Field(s.list_of(s.string), default=[]),
     "convertible": s.Field(s.boolean, default=True),
     "cumulative": s.Field(s.boolean, default=False),
+    "units": s.Field(s.list_of(s.string), default=[]),
 }
 _CURRENCY = {
     "symbols": s.Field(s.list_of(s.string), default=[]),
@@ -236,6 +238,7 @@ def _load_concepts(vocab: Vocabulary, folder: Path) -> None:
             context=frozenset(w.lower() for w in spec["context"]),
             convertible=spec["convertible"],
             cumulative=spec["cumulative"],
+            units=tuple(spec["units"]),
         )
         vocab.concepts[name] = concept
         for alias in concept.aliases:

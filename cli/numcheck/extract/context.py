@@ -309,6 +309,8 @@ def concept_of(
 
     def fits(name: str) -> bool:
         concept = vocab.concepts[name]
+        if concept.units and q.unit.split("/")[0].strip() not in concept.units:
+            return False  # "worked for three years" is no working-hours figure
         return not concept.dimensions or dimension in concept.dimensions
 
     longest = vocab.longest["cue"]
