@@ -419,11 +419,11 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
             return "different", f"one counts only {narrowed}" if key == "group" else f"one counts over {narrowed}"
     if timed and a.when and b.when and a.when != b.when:
         return "different", f"{a.when} is not {b.when}"
+    if _past_claim(a) != _past_claim(b):  # another occasion, not an update: "the 1999 quake killed 1,400"
+        return "different", f"one is anchored in the past ({a.when or b.when}), the other is not"
     concept = vocab.concepts.get(a.concept or "")
     if timed and concept is not None and concept.cumulative and bool(a.when) != bool(b.when):
         return "thin", f"{a.concept} is a running total, and only one of the figures says when it was counted"
-    if _past_claim(a) != _past_claim(b):  # another occasion, not an update: "the 1999 quake killed 1,400"
-        return "different", f"one is anchored in the past ({a.when or b.when}), the other is not"
     elliptical = (a.counted is None and not a.unit) or (b.counted is None and not b.unit)
     anchored = bool(a.when and b.when and (a.when == b.when or not timed))  # "300 died on Monday … 412 died on Monday"
     if elliptical and not anchored and (a.sentence != b.sentence or a.source != b.source):
