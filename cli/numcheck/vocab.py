@@ -97,6 +97,9 @@ class Vocabulary:
     neutral_modifiers: frozenset[str] = frozenset()  # "more", "other": do not narrow a set
     standings: frozenset[str] = frozenset()  # "led", "versus": two levels side by side, not a range
     tally_nouns: frozenset[str] = frozenset()  # "toll", "number": a figure after them says what it counts
+    earlier: frozenset[str] = frozenset()  # "an earlier toll of 27": the value before a revision
+    not_events: frozenset[str] = frozenset()  # "another report", "another 300": no second event
+    per_people: frozenset[str] = frozenset()  # "per 1,000 patients": a rate per person
     # The longest phrase length of each table, so matching looks no further.
     longest: dict[str, int] = field(default_factory=dict)
 
@@ -301,7 +304,17 @@ def _load_frames(vocab: Vocabulary, folder: Path) -> None:
         "frames.yaml",
         {
             k: lists
-            for k in ("generic_counted", "part_cues", "part_of_next", "neutral_modifiers", "standings", "tally_nouns")
+            for k in (
+                "generic_counted",
+                "part_cues",
+                "part_of_next",
+                "neutral_modifiers",
+                "standings",
+                "tally_nouns",
+                "earlier",
+                "not_events",
+                "per_people",
+            )
         },
     )
     vocab.generic_counted = frozenset(w.lower() for w in frames["generic_counted"])
@@ -310,6 +323,9 @@ def _load_frames(vocab: Vocabulary, folder: Path) -> None:
     vocab.neutral_modifiers = frozenset(w.lower() for w in frames["neutral_modifiers"])
     vocab.standings = frozenset(w.lower() for w in frames["standings"])
     vocab.tally_nouns = frozenset(w.lower() for w in frames["tally_nouns"])
+    vocab.earlier = frozenset(w.lower() for w in frames["earlier"])
+    vocab.not_events = frozenset(w.lower() for w in frames["not_events"])
+    vocab.per_people = frozenset(w.lower() for w in frames["per_people"])
 
 
 def load_vocabulary(folder: Path) -> Vocabulary:

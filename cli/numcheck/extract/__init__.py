@@ -64,7 +64,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             in_quote = False  # a quotation does not run across paragraphs unclosed
             event = None
         previous_end = s_end
-        event = new_event(prose[s_start:s_end]) or event
+        event = new_event(prose[s_start:s_end], vocab) or event
         quoted_spans, in_quote = quote_state(prose, s_start, s_end, in_quote)
         if not _may_hold_figure(prose, s_start, s_end, vocab):
             continue
@@ -139,7 +139,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             counted = counted_of(measure, vocab, tokens, q.first, span)
             if counted is None and not q.unit and len(claims) > first_in_sentence and not claims[-1].unit:
                 counted = inherited(claims[-1].counted, vocab)  # "10,000 soldiers are there and hundreds died"
-            if earlier_before(tokens, q.first, span):
+            if earlier_before(vocab, tokens, q.first, span):
                 when = ("earlier", "earlier")  # "an earlier toll of 27": the figure before a revision
             found = predicate_at(vocab, tokens, q.first, max(after, q.last), span)
             subject = subject_before(tokens, found[1], q.first, span) if found else None
@@ -203,25 +203,6 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
 
 _DURATIONS = frozenset(("hour", "minute", "day"))
 _PER_NOUNS = frozenset(("week", "day", "month", "year", "shift"))
-_PEOPLE = frozenset(
-    (
-        "people",
-        "persons",
-        "patients",
-        "residents",
-        "inhabitants",
-        "adults",
-        "children",
-        "births",
-        "women",
-        "men",
-        "population",
-        "deliveries",
-        "pupils",
-        "students",
-        "workers",
-    )
-)
 
 
 def _per_denominator(reader: QuantityReader, tokens, q, after: int, vocab: Vocabulary) -> int:
@@ -232,7 +213,7 @@ def _per_denominator(reader: QuantityReader, tokens, q, after: int, vocab: Vocab
     value, end, _, _ = number
     scale, end = reader.scale_at(end)
     whole = value * scale
-    if end >= len(tokens) or tokens[end].low not in _PEOPLE:
+    if end >= len(tokens) or tokens[end].low not in vocab.per_people:
         return after
     q.value, q.precision = q.value / whole, q.precision / whole
     q.low = q.low / whole if q.low is not None else None

@@ -69,37 +69,6 @@ _NOT_SUBJECTS = frozenset(
         "this",
     )
 )
-# "another 300 people", "a second time", "another report": increments and sources, not events
-_NOT_EVENTS = frozenset(
-    (
-        "time",
-        "report",
-        "statement",
-        "source",
-        "one",
-        "day",
-        "week",
-        "month",
-        "year",
-        "round",
-        "term",
-        "half",
-        "of",
-        "person",
-        "people",
-        "man",
-        "woman",
-        "child",
-        "few",
-        "more",
-        "thing",
-        "way",
-        "look",
-        "chance",
-        "option",
-    )
-)
-_EARLIER = frozenset(("earlier", "previous", "initial", "original", "former", "preliminary"))
 MAX_REACH = 10  # a predicate further than this many tokens from the figure belongs to another figure
 
 
@@ -187,9 +156,9 @@ def inherited(counted: str | None, vocab: Vocabulary) -> str | None:
     return counted
 
 
-def earlier_before(t: list[Token], first: int, span: tuple[int, int]) -> bool:
+def earlier_before(vocab: Vocabulary, t: list[Token], first: int, span: tuple[int, int]) -> bool:
     """Return True when "earlier", "previous" or "initial" qualifies the figure: "an earlier toll of 27"."""
-    return any(t[k].low in _EARLIER for k in range(max(span[0], first - 4), first))
+    return any(t[k].low in vocab.earlier for k in range(max(span[0], first - 4), first))
 
 
 def predicate_of(vocab: Vocabulary, t: list[Token], first: int, last: int, span: tuple[int, int]) -> str | None:
@@ -290,10 +259,10 @@ _NEW_EVENT = re.compile(
 )
 
 
-def new_event(sentence: str) -> str | None:
+def new_event(sentence: str, vocab: Vocabulary) -> str | None:
     """Return "another explosion" when a sentence brings in a second event; the paragraph's figures follow it."""
     match = _NEW_EVENT.search(sentence.lower())
-    if match is None or match.group(1).split()[0] in _NOT_EVENTS:
+    if match is None or match.group(1).split()[0] in vocab.not_events:
         return None
     lead = match.group(0)[: match.start(1) - match.start(0)].split()
     return " ".join([*lead, match.group(1).split()[0]])
