@@ -207,6 +207,7 @@ NOT_CLAIMS = [
     "The odds were 5-1 against.",
     "The bar opens between 2200 and 0700.",
     "Wales won the Six Nations.",
+    "They watched Fahrenheit 9/11 again.",
     "It was a Top Ten hit in the Big 12.",
 ]
 

@@ -100,6 +100,9 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
             return i + 1
     # "24/7", "9/11": a slash between numbers that is no small fraction
     if nxt is not None and nxt.text == "/" and after is not None and after.kind == "num":
+        mid_name = i >= 2 and t[i - 2].kind == "word" and prev is not None and prev.text[:1].isupper()
+        if glued(tok, nxt) and glued(nxt, after) and mid_name:
+            return i + 3  # "Fahrenheit 9/11": a title, not a share
         if glued(tok, nxt) and glued(nxt, after):
             den = int(after.text) if after.text.isdigit() else 0
             if not (tok.text.isdigit() and 0 < int(tok.text) < den <= 100):
