@@ -32,10 +32,11 @@ _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "w
 # A scope is a few "key=value" parts; these keys name sets that must be the same to compare.
 SCOPE_KEYS = ("event", "subject", "place", "owner", "group", "name", "period", "part")
 _AUXILIARIES = frozenset(
-    ("has", "have", "had", "was", "were", "is", "are", "been", "be", "will", "would", "also", "reportedly", "then")
+    ["has", "have", "had", "was", "were", "is", "are", "been", "be", "will", "would", "also", "reportedly", "then"]
 )
+# Words before a predicate that are no subject of it: "… said [that] the city employs".
 _NOT_SUBJECTS = frozenset(
-    (
+    [
         "the",
         "a",
         "an",
@@ -67,7 +68,7 @@ _NOT_SUBJECTS = frozenset(
         "before",
         "there",
         "this",
-    )
+    ]
 )
 MAX_REACH = 10  # a predicate further than this many tokens from the figure belongs to another figure
 
@@ -91,7 +92,7 @@ def clause_span(t: list[Token], first: int, last: int) -> tuple[int, int]:
     start = first
     while start > 0:
         tok = t[start - 1]
-        if tok.text in _BREAKS or (tok.text in ("-",) and start > 1 and t[start - 2].end < tok.start):
+        if tok.text in _BREAKS or (tok.text == "-" and start > 1 and t[start - 2].end < tok.start):  # " - "
             break
         if tok.low in _CONTRASTS and start > 1 and t[start - 2].text == ",":
             start -= 1
@@ -326,8 +327,7 @@ def part_cue_before(vocab: Vocabulary, t: list[Token], first: int, span: tuple[i
 
 def part_of_next(vocab: Vocabulary, t: list[Token], after: int) -> bool:
     """Return True when "of (the|its) N" or "out of N" follows: the figure is part of the next one."""
-    longest = vocab.longest["part_cues"] or 2
-    for size in range(min(2, longest), 0, -1):
+    for size in (2, 1):  # "out of", "of"
         if tuple(x.low for x in t[after : after + size]) in vocab.part_of_next:
             k = after + size
             while k < len(t) and t[k].low in ("the", "its", "their", "his", "her", "our", "a", "total"):
