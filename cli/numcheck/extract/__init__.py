@@ -131,7 +131,8 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 said_times = [a for a in found_times if a not in times]  # "officials said on Tuesday"
             span = clause_span(tokens, q.first, q.last)
             c_start, c_end = tokens[span[0]].start, tokens[span[1] - 1].end
-            when = _nearest_anchor([a for a in times if c_start <= a[0] and a[1] <= c_end], start, end)
+            own = [a for a in times if c_start <= a[0] and a[1] <= c_end and not _since_before(prose, c_start, a[0])]
+            when = _nearest_anchor(own, start, end)
             if when is None:
                 when = _year_in_clause(tokens, span, doc.date)  # "the quake of 1999, when 1,400 died"
             if q.first > span[0] and tokens[q.first - 1].low == "from" and reader.change_before(q.first - 1):
@@ -223,12 +224,25 @@ def _per_denominator(reader: QuantityReader, tokens, q, after: int, vocab: Vocab
     return end + 1
 
 
+def _since_before(prose: str, clause_start: int, anchor_start: int) -> bool:
+    """Return True when "since" opens the anchor's phrase: "the highest since records began in 1880"."""
+    words = prose[max(clause_start, anchor_start - 30) : anchor_start].lower().split()
+    return "since" in words[-4:]
+
+
 def _year_in_clause(tokens, span: tuple[int, int], date: str | None) -> tuple[str, str] | None:
     """Return ("in", year) for a past calendar year named in the figure's clause: "the 1999 earthquake"."""
     this_year = int(date[:4]) if date and date[:4].isdigit() else None
     for k in range(span[0], span[1]):
         tok = tokens[k]
-        if tok.kind == "num" and len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100:
+        since = k > span[0] and tokens[k - 1].low in ("since", "began", "begun", "started")
+        if (
+            tok.kind == "num"
+            and len(tok.text) == 4
+            and tok.text.isdigit()
+            and 1800 <= int(tok.text) <= 2100
+            and not since
+        ):
             if this_year is None or int(tok.text) < this_year:
                 return ("in", tok.text)
     return None

@@ -70,6 +70,7 @@ _NOT_SUBJECTS = frozenset(
         "this",
     ]
 )
+_GLUE = frozenset(("of", "the", "a", "an", "and", "or", "in", "on", "at", "for", "to", "with"))
 MAX_REACH = 10  # a predicate further than this many tokens from the figure belongs to another figure
 
 
@@ -176,7 +177,7 @@ def predicate_at(
     if not index:
         return None
     longest, firsts = vocab.longest["predicate"], vocab.firsts["predicate"]
-    best: tuple[int, int, str] | None = None
+    best: tuple | None = None
     c_start, c_end = span
     for k in range(max(c_start, first - MAX_REACH), min(c_end, last + MAX_REACH)):
         if first <= k < last and t[k].kind == "num":
@@ -189,10 +190,13 @@ def predicate_at(
             continue
         # After the figure: "300 teachers walked out"; before it: "the city employs 25,000 teachers".
         distance = k - last if k >= last else (first - end if end <= first else 0)
-        rank = (max(distance, 0), 0 if k >= first else 1, name, k)
+        # A verb beside the figure names its event better than a noun inside its measure:
+        # "evacuated 8,400 residents" is about evacuating.
+        in_measure = first <= k < last
+        rank = (max(distance, 0), in_measure, 0 if k >= first else 1, name, k)
         if best is None or rank < best:
             best = rank
-    return (best[2], best[3]) if best else None
+    return (best[3], best[4]) if best else None
 
 
 def subject_before(t: list[Token], k: int, first: int, span: tuple[int, int]) -> str | None:
@@ -226,7 +230,7 @@ def scope_of(
         parts["subject"] = subject
     if measure:
         words = measure.replace("-", " ").split()[:-1]
-        kept = [w for w in words if w.lower() not in vocab.neutral_modifiers and w.isalpha()]
+        kept = [w for w in words if w.lower() not in vocab.neutral_modifiers and w.isalpha() and w.lower() not in _GLUE]
         groups = sorted(w.lower() for w in kept if not w[:1].isupper())
         names = [w.lower() for w in kept if w[:1].isupper()]
         if groups:
@@ -400,9 +404,23 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
         return "thin", "one figure does not say what it counts, and they are not in one sentence"
     if not a.predicate or not b.predicate:
         return "thin", "what the figure is about is not stated in its clause"
-    if (ca is None) != (cb is None) and not (a.concept and a.concept == b.concept):
+    counts = not a.unit and not b.unit  # a unit says what is measured: "14,200 hectares" needs no noun
+    if counts and (ca is None) != (cb is None) and not (a.concept and a.concept == b.concept):
         return "thin", f"one counts {ca or cb}, the other does not say what it counts"
     return "same", f"both are about '{a.predicate}'"
+
+
+def frame_key(claim: Claim) -> str | None:
+    """Return what groups figures that may state one quantity: the concept, else what is counted.
+
+    A tally noun ("a crowd of 41,250") or a figure's measure gives the counted thing; a figure
+    with neither is compared with nothing. `unify` then decides each pair.
+    """
+    if claim.concept:
+        return claim.concept
+    if claim.counted and claim.counted not in ("person", "people"):
+        return claim.counted
+    return "people" if claim.counted else None
 
 
 def _past(when: str | None) -> bool:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 
-from numcheck.extract.frame import clusters
+from numcheck.extract.frame import clusters, frame_key
 from numcheck.normalise.intervals import widened
 from numcheck.normalise.units import convert
 from numcheck.records import Claim
 from numcheck.rules.kinds.base import source_key
 from numcheck.rules.model import Context
-from numcheck.rules.selector import measure_head
 
 Reading = tuple[Claim, tuple[float, float]]
 
@@ -20,7 +19,7 @@ def quantities(claims: list[Claim], ctx: Context) -> dict[tuple[str, str], list[
     """Group level figures by story folder and quantity; one reading per source, in the first unit."""
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        key = claim.concept or measure_head(claim)
+        key = frame_key(claim)
         if key and claim.direction is None:
             groups[os.path.dirname(claim.source), key].append(claim)
     found: dict[tuple[str, str], list[Reading]] = {}

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from numcheck import schema as s
 from numcheck.errors import ConfigError
-from numcheck.extract.frame import unify
+from numcheck.extract.frame import frame_key, unify
 from numcheck.extract.when import ordinal
 from numcheck.normalise.intervals import gap_ratio, overlap, widened
 from numcheck.normalise.units import compatible, convert
@@ -79,7 +79,7 @@ def _key(claim: Claim, match: str) -> str | None:
         return claim.concept
     if match == "measure":
         return measure_head(claim)
-    return claim.concept or measure_head(claim)
+    return frame_key(claim)
 
 
 def _unit(claim: Claim, assume_per: str | None) -> tuple[str, str | None]:

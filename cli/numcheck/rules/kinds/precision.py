@@ -6,12 +6,11 @@ from bisect import bisect_right
 from collections import defaultdict
 
 from numcheck import schema as s
-from numcheck.extract.frame import clusters
+from numcheck.extract.frame import clusters, frame_key
 from numcheck.normalise.intervals import widened
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import describe, finding, show, source_key
 from numcheck.rules.model import Context, Rule
-from numcheck.rules.selector import measure_head
 
 DOC = (
     'Pairs an exact figure ("412 people") with a hedged one ("about 300") of the same concept '
@@ -27,7 +26,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return a finding for each exact figure that none of its own estimates can hold."""
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
-        key = claim.concept or measure_head(claim)
+        key = frame_key(claim)
         if key and claim.direction is None:
             groups[key, source_key(claim), claim.when, claim.unit].append(claim)
     findings = []
