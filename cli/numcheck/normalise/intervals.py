@@ -67,6 +67,8 @@ def fmt(value: float) -> str:
         return f"{value / 1e6:g} million"
     if value == int(value):
         return f"{int(value):,}"
+    if 0 < abs(value) < 0.01:
+        return f"{value:.3g}"  # a rate per person: "0.00042", never "0"
     text = f"{value:,.3f}".rstrip("0").rstrip(".")
     return text
 
