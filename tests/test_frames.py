@@ -119,7 +119,11 @@ def test_reads_right(text, present, absent):
 
 @pytest.mark.parametrize(
     ("text", "concept"),
-    [("He died aged 62 on Monday.", "age"), ("The 47-year-old was charged.", "age")],
+    [
+        ("He died aged 62 on Monday.", "age"),
+        ("The 47-year-old was charged.", "age"),
+        ("Rides are free for people 65 and over.", "age"),
+    ],
 )
 def test_ages_are_not_tolls(text, concept):
     assert all(c.concept == concept for c in claims_of(text))

@@ -314,6 +314,11 @@ def concept_of(
         return not concept.dimensions or dimension in concept.dimensions
 
     longest = vocab.longest["cue"]
+    # a bound written after the figure can name its concept: "65 and over", "18 or older" are ages
+    if q.modifier is not None and not q.unit:
+        bound_cue = vocab.cue_index.get(tuple(q.modifier.words.lower().split()))
+        if bound_cue and fits(bound_cue):
+            return bound_cue
     # a cue glued to the figure wins: "a 36-year-old", "62 years old" is an age whatever the verb
     for size in range(min(longest, len(t) - q.last), 0, -1):
         glued_cue = vocab.cue_index.get(tuple(x.low for x in t[q.last : q.last + size]))
