@@ -101,7 +101,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 continue
             ago = q.last < n and tokens[q.last].low == "ago" and q.unit in ("year", "month", "week", "day", "decade")
             measure, after = measure_after(tokens, q) if not ago else (None, q.last)
-            measure = drop_verb(measure, vocab)
+            measure = drop_verb(measure, vocab, q.unit)
             if not q.unit and after < n:
                 rate = reader.rate_after(after, q.unit)
                 if rate:

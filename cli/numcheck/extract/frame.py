@@ -136,8 +136,15 @@ def counted_of(
     return singular(head)
 
 
-def drop_verb(measure: str | None, vocab: Vocabulary) -> str | None:
-    """Drop a predicate word that ends a measure: "people lost [their lives]" → "people"."""
+def drop_verb(measure: str | None, vocab: Vocabulary, unit: str = "") -> str | None:
+    """Drop a predicate word that ends a measure: "people lost [their lives]" → "people".
+
+    After a figure with a unit, a lone predicate word is no measure: "four minutes left".
+    """
+    measured = unit and unit not in ("percent", "fraction", "permille", "percentage_point", "basis_point")
+    if measured and unit not in vocab.currencies and measure and " " not in measure:
+        if (measure.lower(),) in vocab.predicate_index:
+            return None  # but "130% of the workforce", "$5m in sales" keep their nouns
     if not measure or " " not in measure:
         return measure
     rest, last = measure.rsplit(" ", 1)
