@@ -142,8 +142,8 @@ def drop_verb(measure: str | None, vocab: Vocabulary, unit: str = "") -> str | N
     After a figure with a unit, a lone predicate word is no measure: "four minutes left".
     """
     measured = unit and unit not in ("percent", "fraction", "permille", "percentage_point", "basis_point")
-    if measured and unit not in vocab.currencies and measure and " " not in measure:
-        if (measure.lower(),) in vocab.predicate_index:
+    if measured and unit not in vocab.currencies and measure and " " not in measure and not measure.endswith("s"):
+        if (measure.lower(),) in vocab.predicate_index:  # a plural ("12-hour shifts") is a noun
             return None  # but "130% of the workforce", "$5m in sales" keep their nouns
     if not measure or " " not in measure:
         return measure
