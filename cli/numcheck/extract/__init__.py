@@ -17,17 +17,11 @@ from numcheck.extract.context import (
 from numcheck.extract.filters import skip_nonclaim
 from numcheck.extract.frame import (
     clause_span,
-    counted_of,
     drop_verb,
     earlier_before,
-    inherited,
     new_event,
-    part_cue_before,
     part_of_next,
-    partitive,
-    predicate_at,
-    scope_of,
-    subject_before,
+    read_frame,
 )
 from numcheck.extract.quantities import QuantityReader
 from numcheck.extract.sentences import sentences
@@ -137,19 +131,13 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 when = _year_in_clause(tokens, span, doc.date)  # "the quake of 1999, when 1,400 died"
             if q.first > span[0] and tokens[q.first - 1].low == "from" and reader.change_before(q.first - 1):
                 when = ("from", "earlier")  # "the toll rose from 14 to 31": 14 is the level before the change
-            counted = counted_of(measure, vocab, tokens, q.first, span)
-            if counted is None and not q.unit and len(claims) > first_in_sentence and not claims[-1].unit:
-                counted = inherited(claims[-1].counted, vocab)  # "10,000 soldiers are there and hundreds died"
             if earlier_before(vocab, tokens, q.first, span):
                 when = ("earlier", "earlier")  # "an earlier toll of 27": the figure before a revision
-            found = predicate_at(vocab, tokens, q.first, max(after, q.last), span)
-            subject = subject_before(tokens, found[1], q.first, span) if found else None
-            part_of = None
-            if whole_follows is not None:
+            previous = claims[-1] if len(claims) > first_in_sentence else None
+            frame = read_frame(vocab, tokens, (q.first, q.last, after), q.unit, measure, span, event, previous)
+            if whole_follows is not None:  # "45 of the 300": the figure before is part of this one
                 claims[whole_follows] = replace(claims[whole_follows], part_of=f"{prefix}{len(claims) + 1}")
                 whole_follows = None
-            if part_cue_before(vocab, tokens, q.first, span) and len(claims) > first_in_sentence:
-                part_of = claims[-1].id  # "60 dead, including nine children"
             line, column = doc.position(start)
             end_line, end_column = doc.position(end)
             # "five years ago" is a time anchor: it measures no working hours, ages or terms
@@ -188,12 +176,10 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     outlet=doc.outlet,
                     end_line=end_line,
                     end_column=end_column,
-                    counted=counted,
-                    predicate=found[0] if found else None,
-                    scope=scope_of(
-                        vocab, tokens, q.first, after, measure, span, partitive(tokens, q.last), subject, event
-                    ),
-                    part_of=part_of,
+                    counted=frame.counted,
+                    predicate=frame.predicate,
+                    scope=frame.scope,
+                    part_of=previous.id if frame.subset and previous else None,  # "60 dead, including nine children"
                 )
             )
             if part_of_next(vocab, tokens, q.last):

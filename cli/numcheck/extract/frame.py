@@ -13,7 +13,7 @@ modifiers, a possessor before the figure and a place ("in Arden") in the clause.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from numcheck.extract.quantities import match_phrase
 from numcheck.extract.sentences import MONTHS
@@ -134,6 +134,43 @@ def counted_of(
     if not head.isalpha() or (vocab is not None and head.lower() in vocab.neutral_modifiers):
         return None  # "22 people and 25 others": "others" says nothing of what is counted
     return singular(head)
+
+
+class Frame(NamedTuple):
+    """What a figure counts, the event it belongs to and what narrows it (see `read_frame`)."""
+
+    counted: str | None
+    predicate: str | None
+    scope: str | None
+    subset: bool  # a subset cue ("including", "of whom") stands before it: part of the figure before
+
+
+def read_frame(
+    vocab: Vocabulary,
+    t: list[Token],
+    figure: tuple[int, int, int],
+    unit: str,
+    measure: str | None,
+    span: tuple[int, int],
+    event: str | None,
+    previous: Claim | None,
+) -> Frame:
+    """Read the frame of a figure in its clause `span`.
+
+    `figure` is (first token, token after the number, token after its measure) and `unit` its
+    unit; `previous` the
+    figure before it in the same sentence, or None; `event` the second event its paragraph speaks
+    of ("another explosion"), or None.
+    """
+    first, last, after = figure
+    counted = counted_of(measure, vocab, t, first, span)
+    if counted is None and previous is not None and not unit and not previous.unit:
+        counted = inherited(previous.counted, vocab)  # "10,000 soldiers are there and hundreds died"
+    found = predicate_at(vocab, t, first, max(after, last), span)
+    subject = subject_before(t, found[1], first, span) if found else None
+    scope = scope_of(vocab, t, first, after, measure, span, partitive(t, last), subject, event)
+    subset = previous is not None and part_cue_before(vocab, t, first, span)
+    return Frame(counted, found[0] if found else None, scope, subset)
 
 
 def drop_verb(measure: str | None, vocab: Vocabulary, unit: str = "") -> str | None:
