@@ -478,7 +478,7 @@ def _clean_source(words: list[Token], vocab: Vocabulary) -> str | None:
             index == 0 and low in ("one", "a", "an")
         ):
             return None  # "The ten", "two hundred people", "thirds of the"
-        if low in vocab.not_sources or low in vocab.not_in_sources or _first_vague(low, vocab):
+        if low in vocab.not_sources or low in vocab.not_in_sources:
             return None
         if w.kind == "word" and "'" in low.replace("’", "'") and not low.replace("’", "'").endswith("'s"):
             return None  # "I'd", "can't"
@@ -505,11 +505,6 @@ def _clean_source(words: list[Token], vocab: Vocabulary) -> str | None:
         glue = previous is not None and previous.end == word.start
         text += word.text if glue or not text else " " + word.text
     return text
-
-
-def _first_vague(low: str, vocab: Vocabulary) -> bool:
-    """Return True for words that begin a vague amount: "few", "several", "dozens"."""
-    return low in ("few", "several", "dozens", "hundreds", "thousands", "millions", "many")
 
 
 def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str, str]]:
