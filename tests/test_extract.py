@@ -149,6 +149,8 @@ CASES = [
     ("Jobs rose 32,000 to 1.41 million.", "32,000", 32000, 32000, 32000, "", "exact"),
     ("The rate edged up 0.1% to 4.7%.", "4.7%", 4.7, 4.7, 4.7, "percent", "exact"),
     ("Costs would go down 14 percent to 20 percent.", "14 percent to 20 percent", 17, 14, 20, "percent", "range"),
+    ("Prices rose 5 to 10 percent.", "5 to 10 percent", 7.5, 5, 10, "percent", "range"),
+    ("Jobs rose 32,000 to 1.41 million.", "1.41 million", 1.41e6, 1.41e6, 1.41e6, "", "exact"),
     ("Fares were halved from 12% to 6%.", "6%", 6, 6, 6, "percent", "exact"),
     ("Biden led Trump 47% to 42%.", "42%", 42, 42, 42, "percent", "exact"),
     ("The gas is an 80%-20% mix.", "20%", 20, 20, 20, "percent", "exact"),

@@ -691,14 +691,19 @@ class QuantityReader:
         return False
 
     def _range_of_change(self, j: int, q: Quantity) -> bool:
-        """Return True for "fell 14% to 20%": two close figures in one unit are a range of the change."""
+        """Return True for "fell 14% to 20%", "rose 5 to 10 percent": a range of the change, not a change and a level."""
         t = self.t
         number = self.number_at(j + 1) if j + 1 < self.n else None
         if number is None or number[3]:
             return False
-        second = Quantity(j + 1, number[1], number[0], number[0], number[0])
-        self.unit_after(number[1], second)
-        return bool(q.unit) and second.unit == q.unit and q.value < second.value <= 2 * q.value and t[j].low == "to"
+        scale, end = self.scale_at(number[1])
+        second = Quantity(j + 1, end, number[0] * scale, number[0] * scale, number[0] * scale)
+        self.unit_after(end, second)
+        if t[j].low != "to":
+            return False
+        if not q.unit and second.unit:
+            return True  # "rose 5 to 10 percent": the unit after the second end covers both
+        return second.unit == q.unit and q.value < second.value <= 3 * q.value
 
     def _changed_by(self, k: int) -> bool:
         """Return True when a change word stands right before index k ("rose 8%", "cut by 5%", "up 0.1%")."""
