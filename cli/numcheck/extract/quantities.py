@@ -691,7 +691,7 @@ class QuantityReader:
         return False
 
     def _range_of_change(self, j: int, q: Quantity) -> bool:
-        """Return True for "fell 14% to 20%", "rose 5 to 10 percent": a range of the change, not a change and a level."""
+        """Return True for "fell 14% to 20%", "rose 5 to 10 percent": a range of the change, not a new level."""
         t = self.t
         number = self.number_at(j + 1) if j + 1 < self.n else None
         if number is None or number[3]:
