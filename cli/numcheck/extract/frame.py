@@ -446,12 +446,14 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
     if elliptical and not anchored and (a.sentence != b.sentence or a.source != b.source):
         # "190 were dead": the counted thing is elided; only its own sentence says what it refers to.
         return "thin", "one figure does not say what it counts, and they are not in one sentence"
-    if not a.predicate or not b.predicate:
+    measured_concept = a.concept and a.concept == b.concept and a.unit and b.unit and a.predicate == b.predicate
+    if (not a.predicate or not b.predicate) and not measured_concept:
+        # A rate or level of a named concept ("the jobless rate, 4.6%") needs no event to be one quantity.
         return "thin", "what the figure is about is not stated in its clause"
     counts = not a.unit and not b.unit  # a unit says what is measured: "14,200 hectares" needs no noun
     if counts and (ca is None) != (cb is None) and not (a.concept and a.concept == b.concept):
         return "thin", f"one counts {ca or cb}, the other does not say what it counts"
-    return "same", f"both are about '{a.predicate}'"
+    return "same", f"both are about '{a.predicate}'" if a.predicate else f"both state {a.concept}"
 
 
 def frame_key(claim: Claim) -> str | None:
