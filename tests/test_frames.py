@@ -84,8 +84,18 @@ PAIRS = [
     ("The union said 4,000 nurses walked out. Managers said 1,500 nurses went on strike.", "4,000", "1,500", "same"),
     ("Sanders won four states. Biden won ten states.", "four", "ten", "different"),
     ("Inflation was 3.4% in May, the office said. Economists had expected inflation of 3.3%.", "3.4%", "3.3%", "thin"),
-    ("The jobless rate was 4.6%, the office said. The unemployment rate was 4.9%, the union said.", "4.6%", "4.9%", "same"),
-    ("A blast killed 40 people. Another explosion hit a bus. Police said three people died.", "40", "three", "different"),
+    (
+        "The jobless rate was 4.6%, the office said. The unemployment rate was 4.9%, the union said.",
+        "4.6%",
+        "4.9%",
+        "same",
+    ),
+    (
+        "A blast killed 40 people. Another explosion hit a bus. Police said three people died.",
+        "40",
+        "three",
+        "different",
+    ),
 ]
 
 
