@@ -140,6 +140,22 @@ CASES = [
     ("The toll topped 1,000.", "topped 1,000", 1000, 1000, INF, "", "lower_bound"),
     ("Several hundred stayed.", "Several hundred", 599.5, 200, 999, "", "vague"),
     ("Hundreds of thousands left.", "Hundreds of thousands", 550000, 1e5, 1e6, "", "vague"),
+    # issue 9: read right
+    ("She took the 800m title.", "800m", 800, 800, 800, "m", "exact"),
+    ("They work a 39-hour week.", "39-hour", 39, 39, 39, "hour / week", "exact"),
+    ("There were 10 cases per 1,000 patients.", "10 cases per 1,000 patients", 0.01, 0.01, 0.01, "1 / person", "exact"),
+    ("Sales rose 8% to 4.7 million.", "4.7 million", 4.7e6, 4.7e6, 4.7e6, "", "exact"),
+    ("Sales rose 8% to 4.7 million.", "8%", 8, 8, 8, "percent", "exact"),
+    ("Jobs rose 32,000 to 1.41 million.", "32,000", 32000, 32000, 32000, "", "exact"),
+    ("The rate edged up 0.1% to 4.7%.", "4.7%", 4.7, 4.7, 4.7, "percent", "exact"),
+    ("Costs would go down 14 percent to 20 percent.", "14 percent to 20 percent", 17, 14, 20, "percent", "range"),
+    ("Prices rose 5 to 10 percent.", "5 to 10 percent", 7.5, 5, 10, "percent", "range"),
+    ("Jobs rose 32,000 to 1.41 million.", "1.41 million", 1.41e6, 1.41e6, 1.41e6, "", "exact"),
+    ("Fares were halved from 12% to 6%.", "6%", 6, 6, 6, "percent", "exact"),
+    ("Biden led Trump 47% to 42%.", "42%", 42, 42, 42, "percent", "exact"),
+    ("The gas is an 80%-20% mix.", "20%", 20, 20, 20, "percent", "exact"),
+    ("The offer is for people 65 and over.", "65 and over", 65, 65, INF, "", "lower_bound"),
+    ("Three second-half goals sealed it.", "Three", 3, 3, 3, "", "exact"),
 ]
 
 
@@ -185,6 +201,16 @@ NOT_CLAIMS = [
     "The 5G rollout began.",
     "He wore N95 masks.",
     "Take the R2 road.",
+    # issue 9: labels, names, scores, odds, times and dates
+    "She presents on Radio 4 tonight.",
+    "Game 7 is on Aug. 14.",
+    "The FTSE 100 fell sharply.",
+    "He flew a Boeing 787 from Oct. 31.",
+    "The odds were 5-1 against.",
+    "The bar opens between 2200 and 0700.",
+    "Wales won the Six Nations.",
+    "They watched Fahrenheit 9/11 again.",
+    "It was a Top Ten hit in the Big 12.",
 ]
 
 

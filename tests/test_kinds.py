@@ -89,7 +89,7 @@ CASES = [
         None,
     ),
     ("conflict", {"scope": "any"}, "About 300 died on Monday. The death toll was 310.", HOLDS, None),
-    ("conflict", {"scope": "any"}, "About 300 died on Monday. The death toll was 900.", INCONSISTENT, None),
+    ("conflict", {"scope": "any"}, "About 300 people died on Monday. On Monday the toll was 900.", INCONSISTENT, None),
     ("conflict", {"scope": "any"}, "As of March 2024, 300 had died. By June 2024, 900 had died.", HOLDS, None),
     ("conflict", OVER_TIME, "As of March 2024, 300 had died. By June 2024, 900 had died.", HOLDS, None),
     ("conflict", OVER_TIME, "As of March 2024, 300 had died. By June 2024, 250 had died.", INCONSISTENT, None),

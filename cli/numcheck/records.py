@@ -39,6 +39,11 @@ class Claim:
     outlet: str | None = None  # who published the text (front matter or --sources manifest)
     end_line: int = 0  # where the figure's text ends: 1-based line, and column just past it
     end_column: int = 0
+    # The claim's frame: what a fact-checker asks before comparing two figures (extract/frame.py).
+    counted: str | None = None  # the singular head noun of what is counted: "nurse"
+    predicate: str | None = None  # the class of event or state it belongs to: "strike", "die", "employ"
+    scope: str | None = None  # what narrows the set in its clause: "place=arden; owner=union; group=registered"
+    part_of: str | None = None  # the id of the claim it is a subset of ("including", "of whom", "45 of the 300")
 
     def to_json(self) -> dict:
         """Return the claim as a JSON-able dict in contract field order."""

@@ -41,6 +41,7 @@ class Concept:
     context: frozenset[str] = frozenset()
     convertible: bool = True
     cumulative: bool = False  # a running total (deaths): it never falls over time
+    units: tuple[str, ...] = ()  # the only units (before any "/") a figure of this concept may have
 
 
 @dataclass
@@ -51,12 +52,15 @@ class Vocabulary:
     rounding_fraction: float = 0.5
     direction: dict[str, frozenset[str]] = field(default_factory=dict)
     vague: dict[Phrase, tuple[float, float]] = field(default_factory=dict)
+    vague_compare: tuple[float, float] = (1.0, 1.0)  # how far a vague amount widens in comparisons
     attribution_before: frozenset[Phrase] = frozenset()
     attribution_after: frozenset[Phrase] = frozenset()
     cue_starts: frozenset[str] = frozenset()  # first words of every attribution cue, to skip the rest fast
     speech_verbs: frozenset[str] = frozenset()  # one-word "after" cues: "said", "reported"
     strip_tail: frozenset[str] = frozenset()
     not_sources: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()  # what a lowercase source's name ends in: "officials"
+    not_in_sources: frozenset[str] = frozenset()  # adverbs, verbs, time words: never in a source's name
     identifier_words: frozenset[str] = frozenset()
     score_words: frozenset[str] = frozenset()
     tally_words: frozenset[str] = frozenset()
@@ -89,6 +93,16 @@ class Vocabulary:
     case_folded: frozenset[str] = frozenset()  # case_sensitive forms, lowercased
     number_starts: frozenset[str] = frozenset()  # lowercase tokens that can begin a quantity
     trigger_words: frozenset[str] = frozenset()  # words without which a digit-free sentence holds no figure
+    predicate_index: dict[Phrase, str] = field(default_factory=dict)  # "walked out" → strike
+    generic_counted: frozenset[str] = frozenset()  # people, deaths: a toll's counted thing
+    part_cues: frozenset[Phrase] = frozenset()  # "including", "of whom": a subset of an earlier figure
+    part_of_next: frozenset[Phrase] = frozenset()  # "of", "out of": a subset of the next figure
+    neutral_modifiers: frozenset[str] = frozenset()  # "more", "other": do not narrow a set
+    standings: frozenset[str] = frozenset()  # "led", "versus": two levels side by side, not a range
+    tally_nouns: frozenset[str] = frozenset()  # "toll", "number": a figure after them says what it counts
+    earlier: frozenset[str] = frozenset()  # "an earlier toll of 27": the value before a revision
+    not_events: frozenset[str] = frozenset()  # "another report", "another 300": no second event
+    per_people: frozenset[str] = frozenset()  # "per 1,000 patients": a rate per person
     # The longest phrase length of each table, so matching looks no further.
     longest: dict[str, int] = field(default_factory=dict)
 
@@ -119,6 +133,7 @@ _CONCEPT = {
     "context": s.Field(s.list_of(s.string), default=[]),
     "convertible": s.Field(s.boolean, default=True),
     "cumulative": s.Field(s.boolean, default=False),
+    "units": s.Field(s.list_of(s.string), default=[]),
 }
 _CURRENCY = {
     "symbols": s.Field(s.list_of(s.string), default=[]),
@@ -229,6 +244,7 @@ def _load_concepts(vocab: Vocabulary, folder: Path) -> None:
             context=frozenset(w.lower() for w in spec["context"]),
             convertible=spec["convertible"],
             cumulative=spec["cumulative"],
+            units=tuple(spec["units"]),
         )
         vocab.concepts[name] = concept
         for alias in concept.aliases:
@@ -239,20 +255,31 @@ def _load_concepts(vocab: Vocabulary, folder: Path) -> None:
 
 def _load_words(vocab: Vocabulary, folder: Path) -> None:
     lists = s.Field(s.list_of(s.string), default=[])
-    vague = _file(folder, "vague.yaml", {"vague": s.Field(s.mapping, required=True)})
+    vague = _file(
+        folder, "vague.yaml", {"vague": s.Field(s.mapping, required=True), "compare": s.Field(s.mapping, default={})}
+    )
     path = str(folder / "vague.yaml")
+    factors = s.validate(
+        vague["compare"],
+        {"low": s.Field(s.number, default=1.0), "high": s.Field(s.number, default=1.0)},
+        path,
+        "compare",
+    )
+    vocab.vague_compare = (float(factors["low"]), float(factors["high"]))
     s.validate(vague["vague"], {k: s.Field(s.interval) for k in vague["vague"]}, path, "vague")
     vocab.vague = {phrase(k): (float(v[0]), float(v[1])) for k, v in vague["vague"].items()}
     attribution = _file(
         folder,
         "attribution.yaml",
-        {"before": lists, "after": lists, "strip_tail": lists, "not_sources": lists},
+        {k: lists for k in ("before", "after", "strip_tail", "not_sources", "source_nouns", "not_in_sources")},
     )
     vocab.attribution_before = frozenset(_phrases(attribution["before"]))
     vocab.attribution_after = frozenset(_phrases(attribution["after"]))
     vocab.speech_verbs = frozenset(p[0] for p in vocab.attribution_after if len(p) == 1)
     vocab.strip_tail = frozenset(w.lower() for w in attribution["strip_tail"])
     vocab.not_sources = frozenset(w.lower() for w in attribution["not_sources"])
+    vocab.source_nouns = frozenset(w.lower() for w in attribution["source_nouns"])
+    vocab.not_in_sources = frozenset(w.lower() for w in attribution["not_in_sources"])
     nonclaims = _file(
         folder,
         "nonclaims.yaml",
@@ -262,6 +289,46 @@ def _load_words(vocab: Vocabulary, folder: Path) -> None:
     vocab.score_words = frozenset(w.lower() for w in nonclaims["score_words"])
     vocab.tally_words = frozenset(w.lower() for w in nonclaims["tally_words"])
     vocab.time_words = frozenset(_phrases(nonclaims["time_words"]))
+
+
+def _load_frames(vocab: Vocabulary, folder: Path) -> None:
+    """Predicate classes and the words that shape a claim's frame."""
+    data = _file(folder, "predicates.yaml", {"predicates": s.Field(s.mapping, required=True)})
+    path = str(folder / "predicates.yaml")
+    classes = s.validate(
+        data["predicates"], {k: s.Field(s.list_of(s.string)) for k in data["predicates"]}, path, "predicates"
+    )
+    for name, forms in classes.items():
+        for form in _phrases(forms):
+            vocab.predicate_index.setdefault(form, name)
+    lists = s.Field(s.list_of(s.string), default=[])
+    frames = _file(
+        folder,
+        "frames.yaml",
+        {
+            k: lists
+            for k in (
+                "generic_counted",
+                "part_cues",
+                "part_of_next",
+                "neutral_modifiers",
+                "standings",
+                "tally_nouns",
+                "earlier",
+                "not_events",
+                "per_people",
+            )
+        },
+    )
+    vocab.generic_counted = frozenset(w.lower() for w in frames["generic_counted"])
+    vocab.part_cues = frozenset(_phrases(frames["part_cues"]))
+    vocab.part_of_next = frozenset(_phrases(frames["part_of_next"]))
+    vocab.neutral_modifiers = frozenset(w.lower() for w in frames["neutral_modifiers"])
+    vocab.standings = frozenset(w.lower() for w in frames["standings"])
+    vocab.tally_nouns = frozenset(w.lower() for w in frames["tally_nouns"])
+    vocab.earlier = frozenset(w.lower() for w in frames["earlier"])
+    vocab.not_events = frozenset(w.lower() for w in frames["not_events"])
+    vocab.per_people = frozenset(w.lower() for w in frames["per_people"])
 
 
 def load_vocabulary(folder: Path) -> Vocabulary:
@@ -274,6 +341,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     _load_currencies(vocab, folder)
     _load_concepts(vocab, folder)
     _load_words(vocab, folder)
+    _load_frames(vocab, folder)
     tables = {
         "modifiers": vocab.modifiers,
         "modifiers_after": vocab.modifiers_after,
@@ -287,6 +355,8 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         "attribution_before": dict.fromkeys(vocab.attribution_before),
         "attribution_after": dict.fromkeys(vocab.attribution_after),
         "time_words": dict.fromkeys(vocab.time_words),
+        "predicate": vocab.predicate_index,
+        "part_cues": dict.fromkeys(vocab.part_cues),
     }
     vocab.currencies = frozenset(vocab.currency_symbols.values()) | frozenset(vocab.currency_names.values())
     vocab.time_words_single = frozenset(p[0] for p in vocab.time_words if len(p) == 1)

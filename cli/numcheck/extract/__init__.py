@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from numcheck.extract.context import (
@@ -15,10 +16,18 @@ from numcheck.extract.context import (
 )
 from numcheck.extract.filters import skip_nonclaim
 from numcheck.extract.numbers import representable
+from numcheck.extract.frame import (
+    clause_span,
+    drop_verb,
+    earlier_before,
+    new_event,
+    part_of_next,
+    read_frame,
+)
 from numcheck.extract.quantities import QuantityReader
 from numcheck.extract.sentences import sentences
 from numcheck.extract.tokens import FRACTION_CHARS, tokenize
-from numcheck.extract.when import anchors
+from numcheck.extract.when import anchors, resolve
 from numcheck.read.document import Document
 from numcheck.records import Claim
 
@@ -44,10 +53,13 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
     in_quote = False
     previous_end = 0
     starts = vocab.number_starts
+    event = None  # "another explosion": the rest of the paragraph speaks of a second event
     for s_start, s_end in _bounded(sentences(prose), prose):
         if "\n\n" in prose[previous_end:s_start]:
             in_quote = False  # a quotation does not run across paragraphs unclosed
+            event = None
         previous_end = s_end
+        event = new_event(prose[s_start:s_end], vocab) or event
         quoted_spans, in_quote = quote_state(prose, s_start, s_end, in_quote)
         if not _may_hold_figure(prose, s_start, s_end, vocab):
             continue
@@ -58,12 +70,21 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
         credits = None
         times = None
         floor = 0
+        title_case = None  # a headline in Title Case: capitals say nothing of names
+        whole_follows = None  # the index of a claim that is part of the next figure ("45 of the 300")
+        first_in_sentence = len(claims)
         i = 0
         n = len(tokens)
         while i < n:
             tok = tokens[i]
             if tok.kind != "num" and tok.low not in starts:
                 i += 1
+                continue
+            if title_case is None:
+                words = [t for t in tokens if t.kind == "word" and len(t.text) > 2]
+                title_case = sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
+            if not title_case and _in_name(tokens, i):
+                i += 1  # "the Six Nations", "a Top Ten hit": a number word inside a capitalised name
                 continue
             skip = skip_nonclaim(tokens, i, vocab, prose)
             if skip != i:
@@ -73,12 +94,19 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             if q is None or _lone_word(tokens, q) or _code(tokens, q) or _too_large(q):
                 i += 1
                 continue
-            measure, after = measure_after(tokens, q)
+            ago = q.last < n and tokens[q.last].low == "ago" and q.unit in ("year", "month", "week", "day", "decade")
+            measure, after = measure_after(tokens, q) if not ago else (None, q.last)
+            measure = drop_verb(measure, vocab, q.unit)
             if not q.unit and after < n:
                 rate = reader.rate_after(after, q.unit)
                 if rate:
                     q.unit, after = rate
                     q.last = after
+            if q.unit == "" and after + 1 < n and tokens[after].low == "per":
+                after = _per_denominator(reader, tokens, q, after, vocab)  # "10 cases per 1,000 patients"
+            if q.unit in _DURATIONS and measure and measure.split()[0].lower() in _PER_NOUNS:
+                q.unit = f"{q.unit} / {measure.split()[0].lower()}"  # "a 39-hour week" is hours per week
+                measure = " ".join(measure.split()[1:]) or None
             if measure and q.qualifier in ("exact", "approximate") and not q.vague and after < n:
                 bound = reader.bound_after(after, q)  # "100 people or more"
                 if bound != after:
@@ -90,10 +118,33 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             if source and measure and source.lower() == measure.lower():
                 source = cue = None  # "120% of respondents said": the subject is not a source
             if times is None:
-                times = _figure_times(anchors(prose, s_start, s_end), prose, vocab)
-            when = _nearest_anchor(times, start, end)
+                found_times = anchors(prose, s_start, s_end)
+                times = _figure_times(found_times, prose, vocab)
+                said_times = [a for a in found_times if a not in times]  # "officials said on Tuesday"
+            span = clause_span(tokens, q.first, q.last)
+            c_start, c_end = tokens[span[0]].start, tokens[span[1] - 1].end
+            own = [a for a in times if c_start <= a[0] and a[1] <= c_end and not _since_before(prose, c_start, a[0])]
+            when = _nearest_anchor(own, start, end)
+            if when is None:
+                when = _year_in_clause(tokens, span, doc.date)  # "the quake of 1999, when 1,400 died"
+            if q.first > span[0] and tokens[q.first - 1].low == "from" and reader.change_before(q.first - 1):
+                when = ("from", "earlier")  # "the toll rose from 14 to 31": 14 is the level before the change
+            if earlier_before(vocab, tokens, q.first, span):
+                when = ("earlier", "earlier")  # "an earlier toll of 27": the figure before a revision
+            previous = claims[-1] if len(claims) > first_in_sentence else None
+            frame = read_frame(vocab, tokens, (q.first, q.last, after), q.unit, measure, span, event, previous)
+            if whole_follows is not None:  # "45 of the 300": the figure before is part of this one
+                claims[whole_follows] = replace(claims[whole_follows], part_of=f"{prefix}{len(claims) + 1}")
+                whole_follows = None
             line, column = doc.position(start)
             end_line, end_column = doc.position(end)
+            # "five years ago" is a time anchor: it measures no working hours, ages or terms
+            concept = None if ago else concept_of(vocab, tokens, q, measure, after, floor, sentence)
+            if when is None and concept in vocab.concepts and vocab.concepts[concept].cumulative and said_times:
+                # A running total is as of when it was reported: "the agency said on Tuesday that 148 had died".
+                when = _nearest_anchor(said_times, start, end)
+            if when is not None:
+                when = (when[0], resolve(when[1], doc.date))  # "on Sunday" in a text dated 2025-03-16
             claims.append(
                 Claim(
                     source=doc.source,
@@ -112,7 +163,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     strict=bool(q.modifier and q.modifier.strict),
                     precision=q.precision,
                     measure=measure,
-                    concept=concept_of(vocab, tokens, q, measure, after, floor, sentence),
+                    concept=concept,
                     attribution=source,
                     cue=cue,
                     direction=direction_of(vocab, tokens, q, floor),
@@ -123,8 +174,14 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     outlet=doc.outlet,
                     end_line=end_line,
                     end_column=end_column,
+                    counted=frame.counted,
+                    predicate=frame.predicate,
+                    scope=frame.scope,
+                    part_of=previous.id if frame.subset and previous else None,  # "60 dead, including nine children"
                 )
             )
+            if part_of_next(vocab, tokens, q.last):
+                whole_follows = len(claims) - 1
             i = floor = q.last
     return claims
 
@@ -142,6 +199,60 @@ def _bounded(spans, prose: str):
             yield start, cut
             start = cut
         yield start, end
+_DURATIONS = frozenset(("hour", "minute", "day"))
+_PER_NOUNS = frozenset(("week", "day", "month", "year", "shift"))
+
+
+def _per_denominator(reader: QuantityReader, tokens, q, after: int, vocab: Vocabulary) -> int:
+    """Fold "per 1,000 patients" into the figure before it: a rate per person, never a count of its own."""
+    number = reader.number_at(after + 1)
+    if number is None or number[3] or number[0] <= 1:
+        return after
+    value, end, _, _ = number
+    scale, end = reader.scale_at(end)
+    whole = value * scale
+    if end >= len(tokens) or tokens[end].low not in vocab.per_people:
+        return after
+    q.value, q.precision = q.value / whole, q.precision / whole
+    q.low = q.low / whole if q.low is not None else None
+    q.high = q.high / whole if q.high is not None else None
+    q.unit = "1 / person"
+    q.last = end + 1
+    return end + 1
+
+
+def _since_before(prose: str, clause_start: int, anchor_start: int) -> bool:
+    """Return True when "since" opens the anchor's phrase: "the highest since records began in 1880"."""
+    words = prose[max(clause_start, anchor_start - 30) : anchor_start].lower().split()
+    return "since" in words[-4:]
+
+
+def _year_in_clause(tokens, span: tuple[int, int], date: str | None) -> tuple[str, str] | None:
+    """Return ("in", year) for a past calendar year named in the figure's clause: "the 1999 earthquake"."""
+    this_year = int(date[:4]) if date and date[:4].isdigit() else None
+    for k in range(span[0], span[1]):
+        tok = tokens[k]
+        since = k > span[0] and tokens[k - 1].low in ("since", "began", "begun", "started")
+        if (
+            tok.kind == "num"
+            and len(tok.text) == 4
+            and tok.text.isdigit()
+            and 1800 <= int(tok.text) <= 2100
+            and not since
+        ):
+            if this_year is None or int(tok.text) < this_year:
+                return ("in", tok.text)
+    return None
+
+
+def _in_name(tokens, i: int) -> bool:
+    """Return True for a capitalised number word inside a name, mid-sentence: "Six Nations", "Top Ten"."""
+    tok = tokens[i]
+    if tok.kind != "word" or not tok.text[:1].isupper() or i == 0 or tokens[i - 1].kind != "word":
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    named_after = after is not None and after.kind == "word" and after.text[:1].isupper()
+    return named_after or tokens[i - 1].text[:1].isupper()
 
 
 def _lone_word(tokens, q) -> bool:

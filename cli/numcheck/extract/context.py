@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from numcheck.extract.numbers import DENOMINATORS, NUMBER_WORDS
 from numcheck.extract.quantities import Quantity, glued
 from numcheck.extract.tokens import Token
 
@@ -309,12 +310,24 @@ def concept_of(
 
     def fits(name: str) -> bool:
         concept = vocab.concepts[name]
+        if concept.units and q.unit.split("/")[0].strip() not in concept.units:
+            return False  # "worked for three years" is no working-hours figure
         return not concept.dimensions or dimension in concept.dimensions
 
     longest = vocab.longest["cue"]
+    # a bound written after the figure can name its concept: "65 and over", "18 or older" are ages
+    if q.modifier is not None and not q.unit:
+        bound_cue = vocab.cue_index.get(tuple(q.modifier.words.lower().split()))
+        if bound_cue and fits(bound_cue):
+            return bound_cue
+    # a cue glued to the figure wins: "a 36-year-old", "62 years old" is an age whatever the verb
+    for size in range(min(longest, len(t) - q.last), 0, -1):
+        glued_cue = vocab.cue_index.get(tuple(x.low for x in t[q.last : q.last + size]))
+        if glued_cue and fits(glued_cue):
+            return glued_cue
     # a cue just before the figure, inside the clause: "the death toll at over 2,000"
     start = q.first
-    while start > max(floor, q.first - 6) and t[start - 1].kind == "word":
+    while start > max(floor, q.first - 6) and t[start - 1].kind == "word" and t[start - 1].low not in ("and", "or"):
         start -= 1
     found = _cue_window(t, start, q.first, vocab.cue_index, longest, vocab.lasts["cue"])
     if found and fits(found):
@@ -384,16 +397,42 @@ def direction_of(vocab: Vocabulary, t: list[Token], q: Quantity, floor: int) -> 
 
 def _source_after(t: list[Token], k: int, vocab: Vocabulary) -> str | None:
     """Read a source's name after a cue: "according to [the health ministry]"."""
-    words = []
+    words: list[Token] = []
     while k < len(t) and len(words) < 8:
         tok = t[k]
+        if tok.text == "." and words and _initialism_dot(t, k):
+            words.append(tok)  # "the U.S. Geological Survey", "the U.N."
+            k += 1
+            continue
         if tok.kind == "num" or (tok.kind == "other" and tok.text not in ("-", "'", "’", "&")):
             break
         if tok.low in ("that", "which", "who", "on", "in", "as", "and", "while") and words:
             break
+        if words and (_breaks_name(tok, t[k + 1] if k + 1 < len(t) else None, vocab)):
+            break  # "according to the ministry [recovered …]", "the Associated Press [four victims …]"
         words.append(tok)
         k += 1
     return _clean_source(words, vocab)
+
+
+def _initialism_dot(t: list[Token], k: int) -> bool:
+    """Return True for the full stop of an initialism: the dots of "U.S." and "U.N."."""
+    before = t[k - 1]
+    one_letter = len(before.text) == 1 and before.text.isupper() and glued(before, t[k])
+    following = t[k + 1] if k + 1 < len(t) else None
+    return one_letter and following is not None and len(following.text) == 1 and following.text.isupper()
+
+
+def _breaks_name(tok: Token, following: Token | None, vocab: Vocabulary) -> bool:
+    """Return True when a word cannot continue a source's name: a number, pronoun, verb or adverb."""
+    low = tok.low
+    if low in NUMBER_WORDS or low in vocab.not_sources or low in vocab.not_in_sources:
+        return True
+    if tok.text[:1].isupper():
+        return False
+    if low.endswith("ly") and len(low) > 4:
+        return True
+    return low.endswith(("ed", "ing")) and len(low) > 4 and not (following is not None and following.low == "by")
 
 
 def _source_before(t: list[Token], k: int, floor: int, vocab: Vocabulary) -> str | None:
@@ -408,6 +447,11 @@ def _source_before(t: list[Token], k: int, floor: int, vocab: Vocabulary) -> str
             continue
         if tok.kind != "word" or tok.low in CLAUSE_BREAKS or tok.low in ("and", "that", "which"):
             break
+        if not words and (tok.low in vocab.not_in_sources or tok.low == "also" or tok.low.endswith("ly")):
+            j -= 1  # "McGurk later said", "officials reportedly said": an adverb before the cue
+            continue
+        if _breaks_name(tok, t[j + 1] if j + 1 < len(t) else None, vocab) and tok.low not in ("one",):
+            break  # "additional bodies recovered [the toll]": a verb or number ends the name
         inner = tok.low in ("at", "of", "in", "from", "for") and words and j > floor
         if inner and t[j - 1].kind == "word" and t[j - 1].low not in STOP:
             words.insert(0, tok)  # "labourers at the plant", "the ministry of health"
@@ -424,14 +468,59 @@ def _source_before(t: list[Token], k: int, floor: int, vocab: Vocabulary) -> str
     return _clean_source(words, vocab)
 
 
+_NAME_GLUE = frozenset(("the", "a", "an", "of", "for", "at", "in", "and", "from", "on", "by", "de", "du", "del", "la"))
+_ROLE_ENDINGS = ("ers", "ors", "ists", "ians", "ents", "ials", "ees")
+
+
 def _clean_source(words: list[Token], vocab: Vocabulary) -> str | None:
-    """Drop trailing words like "estimates" and refuse pronouns."""
-    while words and words[-1].low in vocab.strip_tail:
+    """Return a source's name, or None when the words name no person, role, body or document.
+
+    Leading time words ("Friday the government") and trailing adverbs and glue ("McGurk later",
+    "the New York Times about") are dropped; numbers, pronouns, verbs and unit words inside
+    refuse the name; a name in lowercase must end in a source noun ("officials", "the study").
+    """
+    while words and (words[0].low in vocab.not_in_sources or words[0].text in ("-", "'", "’")):
+        words.pop(0)
+    while words and (
+        words[-1].low in vocab.strip_tail
+        or words[-1].low in vocab.not_in_sources
+        or words[-1].low in _NAME_GLUE
+        or words[-1].text in ("-", "'", "’", "&")
+        or (words[-1].low.endswith("ly") and not words[-1].text[:1].isupper() and len(words[-1].low) > 4)
+    ):
         words.pop()
     if not words or (len(words) == 1 and words[0].low in vocab.not_sources):
         return None
     if all(w.low in ("the", "a", "an", "other", "some", "new") for w in words):
         return None
+    for index, w in enumerate(words):
+        low = w.low
+        if (low in NUMBER_WORDS or low in DENOMINATORS or low.rstrip("s") in DENOMINATORS) and not (
+            index == 0 and low in ("one", "a", "an")
+        ):
+            return None  # "The ten", "two hundred people", "thirds of the"
+        if low in vocab.not_sources or low in vocab.not_in_sources:
+            return None
+        if w.kind == "word" and "'" in low.replace("’", "'") and not low.replace("’", "'").endswith("'s"):
+            return None  # "I'd", "can't"
+        if low in ("the", "a", "an") and index and words[index - 1].low not in _NAME_GLUE:
+            return None  # "the British public the final": two noun phrases, not one name
+        if low in STOP and low not in _NAME_GLUE:
+            return None  # "to have done about", "the Ministry of Foreign Affairs he died at"
+        if (low,) in vocab.units and len(low) > 2 and not w.text[:1].isupper():
+            return None  # "a few miles off Jakarta"
+        if not w.text[:1].isupper() and _breaks_name(w, words[index + 1] if index + 1 < len(words) else None, vocab):
+            return None
+    if not any(w.text[:1].isupper() for w in words if w.low not in ("the", "a", "an", "one")):
+        head = words[-1].low
+        for w in words[1:]:
+            if w.low in ("of", "in", "at", "for", "from", "by", "on"):
+                break
+            head = w.low
+        if len(words) == 1:
+            head = words[0].low
+        if head not in vocab.source_nouns and not head.endswith(_ROLE_ENDINGS):
+            return None  # "the weekend", "the campaign trail", "fastest time"
     text = ""
     for previous, word in zip([None, *words], words, strict=False):
         glue = previous is not None and previous.end == word.start

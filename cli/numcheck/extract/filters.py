@@ -23,6 +23,31 @@ def _is_yearish(tok: Token) -> bool:
     return tok.kind == "num" and len(tok.text) == 4 and tok.text.isdigit() and 1000 <= int(tok.text) <= 2100
 
 
+_CLOCK_LEADS = frozenset(("between", "from", "at", "until", "till", "by", "after", "before", "since"))
+_CLOCK_LINKS = frozenset(("and", "to", "until", "till", "-", "–"))
+_CLOCK_AFTER = frozenset(("hours", "hrs", "gmt", "utc", "local", "bst", "cet", "zulu"))
+
+
+def _is_clock(tok: Token) -> bool:
+    """Return True for a four-digit 24-hour time: "0700", "2230"."""
+    text = tok.text
+    return len(text) == 4 and text.isdigit() and int(text[:2]) < 24 and int(text[2:]) < 60
+
+
+def _clock_times(t: list[Token], i: int) -> int:
+    """Return the index past 24-hour times at i ("between 2200 and 0700", "at 1600 hours"), or i."""
+    n = len(t)
+    if not _is_clock(t[i]):
+        return i
+    if i + 1 < n and t[i + 1].low in _CLOCK_AFTER:
+        return i + 2
+    if i + 2 < n and t[i + 1].low in _CLOCK_LINKS and _is_clock(t[i + 2]):
+        leading_zero = t[i].text[0] == "0" or t[i + 2].text[0] == "0"
+        if leading_zero or (i > 0 and t[i - 1].low in _CLOCK_LEADS):
+            return i + 3
+    return i
+
+
 def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> int:
     """Return the index past a non-claim number at i, or i when the number is a quantity."""
     t = tokens
@@ -41,6 +66,10 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
             return i + 2
         if not _unit_or_scale(nxt, vocab):
             return i + 2
+    # 24-hour clock times "between 2200 and 0700", "at 1600 hours"
+    clock = _clock_times(t, i)
+    if clock != i:
+        return clock
     # times of day "10:30", "2.15pm", "3 pm", "3 a.m."
     if nxt is not None and nxt.text == ":" and after is not None and after.kind == "num" and glued(nxt, after):
         return i + 3
@@ -71,6 +100,9 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
             return i + 1
     # "24/7", "9/11": a slash between numbers that is no small fraction
     if nxt is not None and nxt.text == "/" and after is not None and after.kind == "num":
+        mid_name = i >= 2 and t[i - 2].kind == "word" and prev is not None and prev.text[:1].isupper()
+        if glued(tok, nxt) and glued(nxt, after) and mid_name:
+            return i + 3  # "Fahrenheit 9/11": a title, not a share
         if glued(tok, nxt) and glued(nxt, after):
             den = int(after.text) if after.text.isdigit() and len(after.text) < 5 else 0
             if not (tok.text.isdigit() and len(tok.text) < 4 and 0 < int(tok.text) < den <= 100):
@@ -86,6 +118,8 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
     if tok.text.isdigit() and len(tok.text) <= 2 and int(tok.text) <= 31:
         if prev is not None and prev.low in MONTHS and prev.text[0].isupper():
             return i + 1
+        if prev is not None and prev.text == "." and i >= 2 and t[i - 2].low in MONTHS and t[i - 2].text[0].isupper():
+            return i + 1  # "Aug. 14", "Oct. 31": an abbreviated month with its full stop
         if nxt is not None and nxt.low in MONTHS and nxt.text[0].isupper():
             return i + 1
     if (

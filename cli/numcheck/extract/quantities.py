@@ -588,7 +588,10 @@ class QuantityReader:
         if currency:
             q.unit, first = currency
         elif first > floor and t[first - 1].text in MINUS and glued(t[first - 1], t[i]) and t[i].kind == "num":
-            if first - 1 == floor or not glued(t[first - 2], t[first - 1]) or t[first - 2].kind == "other":
+            after_percent = first >= 2 and t[first - 2].text == "%" and glued(t[first - 2], t[first - 1])
+            if not after_percent and (
+                first - 1 == floor or not glued(t[first - 2], t[first - 1]) or t[first - 2].kind == "other"
+            ):
                 q.value, q.low, q.high = -q.value, -q.value, -q.value
                 first -= 1
                 currency = self.currency_before(first, floor)  # "$-99.99"
@@ -611,7 +614,10 @@ class QuantityReader:
         if not q.unit:
             j = self.multiple_after(j, q)
         if not q.unit:
+            before_unit = j
             j = self.unit_after(j, q)
+            if q.unit == "second" and j < self.n and t[j].text in DASHES and glued(t[j - 1], t[j]):
+                q.unit, j = "", before_unit  # "three second-half goals": an ordinal, not seconds
             if q.unit == "foot":
                 j = self._inches_after(j, q)
         if not q.unit and not q.vague:
@@ -680,13 +686,47 @@ class QuantityReader:
             q.low, q.high, q.qualifier = q.value - spread, q.value + spread, "range"
         return after if second.unit else end
 
-    def _change_before(self, k: int) -> bool:
+    def change_before(self, k: int) -> bool:
         """Return True when a rise or fall word stands in the clause before index k."""
         t, direction = self.t, self.v.direction
         for m in range(k - 1, max(-1, k - 9), -1):
             if t[m].text in (";", ".", ":") or t[m].low in ("while", "but", "whereas"):
                 return False
             if t[m].low in direction["up"] or t[m].low in direction["down"] or t[m].low in direction["change"]:
+                return True
+        return False
+
+    def _range_of_change(self, j: int, q: Quantity) -> bool:
+        """Return True for "fell 14% to 20%", "rose 5 to 10 percent": a range of the change, not a new level."""
+        t = self.t
+        number = self.number_at(j + 1) if j + 1 < self.n else None
+        if number is None or number[3]:
+            return False
+        scale, end = self.scale_at(number[1])
+        second = Quantity(j + 1, end, number[0] * scale, number[0] * scale, number[0] * scale)
+        self.unit_after(end, second)
+        if t[j].low != "to":
+            return False
+        if not q.unit and second.unit:
+            return True  # "rose 5 to 10 percent": the unit after the second end covers both
+        return second.unit == q.unit and q.value < second.value <= 3 * q.value
+
+    def _changed_by(self, k: int) -> bool:
+        """Return True when a change word stands right before index k ("rose 8%", "cut by 5%", "up 0.1%")."""
+        t, direction = self.t, self.v.direction
+        m = k - 1
+        if m > 0 and t[m].low == "by":
+            m -= 1
+        words = direction["up"] | direction["down"] | direction["change"]
+        return t[m].low in words and not (m + 1 < k and t[m + 1].low == "from")
+
+    def standings_before(self, k: int) -> bool:
+        """Return True when a standings word ("led", "versus", "beat") stands earlier in the clause."""
+        t, standings = self.t, self.v.standings
+        for m in range(k - 1, max(-1, k - 30), -1):
+            if t[m].text in (";", ":") or (t[m].text == "." and m + 1 < self.n and not glued(t[m], t[m + 1])):
+                return False
+            if t[m].low in standings:
                 return True
         return False
 
@@ -749,8 +789,12 @@ class QuantityReader:
         if link not in DASHES and link not in ("to", "and", "through", "thru", "~"):
             return j
         spaced_hyphen = t[j].text == "-" and not glued(t[j - 1], t[j]) and not glued(t[j], t[j + 1])
-        if link == "to" and q.first > floor and t[q.first - 1].low == "from" and self._change_before(q.first - 1):
+        if link == "to" and q.first > floor and t[q.first - 1].low == "from" and self.change_before(q.first - 1):
             return j  # "rose from 3 to 5", "rose 20% from 100 to 120": two levels, not a range
+        if link == "to" and q.first > floor and self._changed_by(q.first) and not self._range_of_change(j, q):
+            return j  # "rose 8% to 4.7 million", "edged up 0.1% to 4.7%": a change, then the new level
+        opened = q.first > floor and t[q.first - 1].low in ("between", "from")
+        standings = not opened and link in ("to", "-", "–", "—") and self.standings_before(q.first)
         k = j + 1
         currency = None
         if q.unit and q.unit.isupper() and len(q.unit) == 3:
@@ -765,6 +809,10 @@ class QuantityReader:
         high = -high if negative else high
         if spaced_hyphen and high <= q.value:
             return j  # "5 - 3" may be arithmetic or a score; a spaced hyphen is a range only when it rises
+        if standings and high < q.value:
+            return j  # "Biden led Trump 47% to 42%": two standings side by side, not a range written backwards
+        if link in DASHES and q.unit == "percent" and high < q.value and abs(q.value + high - 100) < 1e-9:
+            return j  # "an 80%-20% mix": a split of a whole, not a range
         scale, k = self.scale_at(k)
         high *= scale
         second = Quantity(k, k, high, high, high, precision=precision * scale)
@@ -814,6 +862,32 @@ _METRE_FOLLOWERS = frozenset(
         "across",
         "under",
         "thick",
+        # sport: "the 800m title", "a 1500m final", "the 60m hurdles" are distances, not millions
+        "title",
+        "final",
+        "finals",
+        "race",
+        "record",
+        "hurdles",
+        "freestyle",
+        "butterfly",
+        "backstroke",
+        "breaststroke",
+        "medley",
+        "relay",
+        "sprint",
+        "event",
+        "gold",
+        "silver",
+        "bronze",
+        "champion",
+        "heat",
+        "heats",
+        "dash",
+        "medal",
+        "run",
+        "steeplechase",
+        "individual",
     ]
 )
 

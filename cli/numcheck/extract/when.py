@@ -94,3 +94,33 @@ def ordinal(when: str) -> tuple[int, int, int] | None:
     month = int(parts[1]) if len(parts) > 1 else 0
     day = int(parts[2]) if len(parts) > 2 else 0
     return year, month, day
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def resolve(when: str, date: str | None) -> str:
+    """Date a relative anchor by the text's own date: "sunday" in a text of 2025-03-16 → "2025-03-16".
+
+    A weekday is the latest such day on or before the text's date; "N days ago" counts back from
+    it; "yesterday" is the day before. Without a date, or for other anchors, the anchor stays.
+    """
+    import datetime
+
+    if not date:
+        return when
+    try:
+        today = datetime.date.fromisoformat(date[:10])
+    except ValueError:
+        return when
+    if when in _WEEKDAYS:
+        back = (today.weekday() - _WEEKDAYS.index(when)) % 7
+        return (today - datetime.timedelta(days=back)).isoformat()
+    if when == "yesterday":
+        return (today - datetime.timedelta(days=1)).isoformat()
+    if when == "today":
+        return today.isoformat()
+    words = when.split()
+    if len(words) == 3 and words[0].isdigit() and words[1] in ("day", "days") and words[2] == "ago":
+        return (today - datetime.timedelta(days=int(words[0]))).isoformat()
+    return when

@@ -16,12 +16,13 @@ def widened(claim: Claim, vocab: Vocabulary) -> tuple[float, float]:
 
     Exact figures are widened by their rounding ("12,000" ± 500); hedged figures by the
     larger of rounding and the hedge's margin; bounds stay open on one side; vague
-    amounts are their vocabulary interval.
+    amounts are their vocabulary interval, widened by the vocabulary's `compare` factors.
     """
     r = claim.precision * vocab.rounding_fraction
     v = claim.value
     if claim.qualifier == "vague":
-        return _num(claim.low, -INF), _num(claim.high, INF)
+        low, high = vocab.vague_compare
+        return _num(claim.low, -INF) * low, _num(claim.high, INF) * high
     if claim.qualifier == "range":
         low, high = _num(claim.low, -INF), _num(claim.high, INF)
         return min(low, high) - r, max(low, high) + r
@@ -66,6 +67,8 @@ def fmt(value: float) -> str:
         return f"{value / 1e6:g} million"
     if value == int(value):
         return f"{int(value):,}"
+    if 0 < abs(value) < 0.01:
+        return f"{value:.3g}"  # a rate per person: "0.00042", never "0"
     text = f"{value:,.3f}".rstrip("0").rstrip(".")
     return text
 

@@ -49,6 +49,9 @@ def write_claims_lines(claims: list[Claim], out: TextIO) -> None:
             extras.append(f"direction={c.direction}")
         if c.quoted:
             extras.append("quoted")
+        for name in ("counted", "predicate", "scope", "part_of"):  # the claim's frame
+            if getattr(c, name):
+                extras.append(f"{name}={getattr(c, name)}")
         line = f'{c.source}:{c.line}:{c.column}: "{c.text}" = {claim_reading(c)} [{"; ".join(extras)}]'
         out.write(escape_controls(line) + "\n")
 

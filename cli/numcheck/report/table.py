@@ -204,10 +204,13 @@ def write_claims_table(claims: list[Claim], out: TextIO) -> None:
     console = _console(out)
     for source in dict.fromkeys(c.source for c in claims):
         table = Table(title=Text(visible(source)), title_justify="left", expand=True)
-        for name in ("line:col", "text", "reading", "qualifier", "measure / concept", "source"):
+        for name in ("line:col", "text", "reading", "qualifier", "measure / concept", "source", "frame"):
             table.add_column(name, overflow="fold")
         for c in (c for c in claims if c.source == source):
             measure = " / ".join(x for x in (c.measure, c.concept) if x)
-            cells = (f"{c.line}:{c.column}", c.text, claim_reading(c), c.qualifier, measure, c.attribution or "")
+            frame = "; ".join(
+                f"{name}={getattr(c, name)}" for name in ("counted", "predicate", "scope", "part_of") if getattr(c, name)
+            )
+            cells = (f"{c.line}:{c.column}", c.text, claim_reading(c), c.qualifier, measure, c.attribution or "", frame)
             table.add_row(*(Text(visible(cell)) for cell in cells))
         console.print(table)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 
+from numcheck.extract.frame import clusters, frame_key
 from numcheck.normalise.intervals import widened
 from numcheck.normalise.units import convert
 from numcheck.records import Claim
 from numcheck.rules.kinds.base import source_key
 from numcheck.rules.model import Context
-from numcheck.rules.selector import measure_head
 
 Reading = tuple[Claim, tuple[float, float]]
 NAMED = 5  # sources a message names before it counts the rest
@@ -20,22 +20,30 @@ def quantities(claims: list[Claim], ctx: Context) -> dict[tuple[str, str], list[
     """Group level figures by story folder and quantity; one reading per source, in the first unit."""
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        key = claim.concept or measure_head(claim)
+        key = frame_key(claim)
         if key and claim.direction is None:
             groups[os.path.dirname(claim.source), key].append(claim)
-    found = {}
-    for group_key, members in groups.items():
-        unit = members[0].unit
-        by_source: dict[tuple[str, str], Reading] = {}
-        for claim in members:
-            lo, hi = widened(claim, ctx.vocab)
-            interval = (convert(lo, claim.unit, unit), convert(hi, claim.unit, unit))
-            if None in interval or claim.when != members[0].when:
-                continue
-            by_source.setdefault(source_key(claim), (claim, interval))  # type: ignore[arg-type]
-        if len(by_source) >= 2:
-            found[group_key] = list(by_source.values())
+    found: dict[tuple[str, str], list[Reading]] = {}
+    for (story, key), group in groups.items():
+        # Figures whose frames unify (same counted thing, event, scope) are one quantity; a key may hold several.
+        for number, members in enumerate(clusters(group, ctx.vocab)):
+            readings = _readings(members, ctx)
+            if len(readings) >= 2:
+                found[story, key if not number else f"{key} ({number + 1})"] = readings
     return found
+
+
+def _readings(members: list[Claim], ctx: Context) -> list[Reading]:
+    """One reading per source, in the first figure's unit and time."""
+    unit = members[0].unit
+    by_source: dict[tuple[str, str], Reading] = {}
+    for claim in members:
+        lo, hi = widened(claim, ctx.vocab)
+        interval = (convert(lo, claim.unit, unit), convert(hi, claim.unit, unit))
+        if None in interval or claim.when != members[0].when:
+            continue
+        by_source.setdefault(source_key(claim), (claim, interval))  # type: ignore[arg-type]
+    return list(by_source.values())
 
 
 def best_point(readings: list[Reading]) -> tuple[float, list[Reading]]:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from numcheck import schema as s
 from numcheck.errors import ConfigError
+from numcheck.extract.frame import frame_key, unify
 from numcheck.extract.when import ordinal
 from numcheck.normalise.intervals import gap_ratio, overlap, widened
 from numcheck.normalise.units import compatible, convert
@@ -26,11 +27,13 @@ DOC = (
     "rounding and hedges, do not overlap, neither reading can make both true. `scope` "
     "chooses pairs from different sources (files, or attributions in one file), from the "
     "same source, or any. Figures that state a change (rose by …) are not compared with "
-    "levels. Currencies never convert. Figures anchored at different times (\"as of March\", "
+    'levels. Currencies never convert. Figures anchored at different times ("as of March", '
     '"in September") are updates, not conflicts; with `time: over` only such pairs of a running '
     "total (a concept marked `cumulative`, such as deaths) are compared, and a total lower at "
     "the later date is flagged. Within one source, two figures of one sentence are taken to "
-    "count different things."
+    "count different things. Two figures are compared only when their frames unify (extract/frame.py "
+    "`unify`): the same counted thing, predicate class (died, employ, walked out …), scope (place, owner, "
+    "group) and time, neither part of the other; when a frame is too thin to tell, the pair is undecidable."
 )
 OPTIONS = {
     "scope": s.Field(
@@ -54,7 +57,7 @@ OPTIONS = {
     "contrast_words": s.Field(
         s.list_of(s.string),
         default=[],
-        doc="skip a pair when either sentence has one of these (\"while\", \"rest of\"): it contrasts two things",
+        doc='skip a pair when either sentence has one of these ("while", "rest of"): it contrasts two things',
     ),
 }
 _PUNCTUATION = re.compile(r"[^\w'’-]+")
@@ -77,7 +80,7 @@ def _key(claim: Claim, match: str) -> str | None:
         return claim.concept
     if match == "measure":
         return measure_head(claim)
-    return claim.concept or measure_head(claim)
+    return frame_key(claim)
 
 
 def _unit(claim: Claim, assume_per: str | None) -> tuple[str, str | None]:
@@ -132,7 +135,12 @@ def _compare(rule: Rule, key: str, members: list[Claim], vocab: Vocabulary) -> l
         if ua != ub and (not convertible or not compatible(ua, ub)):
             continue
         dated_apart = bool(ca.when and cb.when and ca.when != cb.when)
+        verdict, why = unify(ca, cb, vocab, timed=rule.options["time"] != "over")
+        if verdict == "different":
+            continue
         if rule.options["time"] == "over":
+            if verdict == "thin":
+                continue
             # Figures anchored at different times are updates; a running total must not fall.
             fell = _fell(rule, key, a, b) if dated_apart and cumulative and ua == ub else None
             if fell is not None:
@@ -148,8 +156,12 @@ def _compare(rule: Rule, key: str, members: list[Claim], vocab: Vocabulary) -> l
             continue
         spans = [(ca, ia, ua), (cb, ib_in_a, ua)]  # both in one unit, to draw on one axis
         headline = f"{rule.message or rule.description}: {key}"
-        explanation = _explain(key, a, b, ib_in_a, ratio)
-        findings.append(finding(rule, [ca, cb], explanation, intervals=spans, headline=headline))
+        text = _explain(key, a, b, ib_in_a, ratio)
+        if verdict == "thin":
+            text = f"{text}, but it is not clear they state one quantity: {why}"
+            findings.append(finding(rule, [ca, cb], text, "undecidable", intervals=spans, headline=headline))
+        else:
+            findings.append(finding(rule, [ca, cb], f"{text} ({why})", intervals=spans, headline=headline))
     return findings
 
 

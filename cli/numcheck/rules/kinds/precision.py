@@ -6,31 +6,32 @@ from bisect import bisect_right
 from collections import defaultdict
 
 from numcheck import schema as s
+from numcheck.extract.frame import clusters, frame_key
 from numcheck.normalise.intervals import widened
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import describe, finding, show, source_key
 from numcheck.rules.model import Context, Rule
-from numcheck.rules.selector import measure_head
 
 DOC = (
     'Pairs an exact figure ("412 people") with a hedged one ("about 300") of the same concept '
     "or measure, in one unit, from the same source and the same time; flags the exact figure "
     "when it lies outside every such estimate's margin (and its own rounding), naming the "
-    "nearest, unless that estimate is in the same sentence."
+    "nearest, unless that estimate is in the same sentence. Only figures whose frames unify are "
+    "paired (extract/frame.py)."
 )
 OPTIONS: dict[str, s.Field] = {}
-
 
 
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return a finding for each exact figure that none of its own estimates can hold."""
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
-        key = claim.concept or measure_head(claim)
+        key = frame_key(claim)
         if key and claim.direction is None:
             groups[key, source_key(claim), claim.when, claim.unit].append(claim)
     findings = []
-    for members in groups.values():
+    # Only figures whose frames unify (same counted thing, event, scope) are one quantity.
+    for members in (c for group in groups.values() for c in clusters(group, ctx.vocab)):
         hedged = sorted((widened(c, ctx.vocab), c) for c in members if c.qualifier == "approximate")
         if not hedged:
             continue

@@ -1,0 +1,175 @@
+"""Claim frames, table-driven: what a figure counts, its predicate, scope and whole; which pairs unify."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from numcheck.extract import extract
+from numcheck.extract.frame import unify
+from numcheck.read.document import Document
+from numcheck.read.markup import prose_view
+from numcheck.vocab import default_vocabulary
+
+
+def claims_of(text: str):
+    return extract(Document("t", text, prose_view(text, "text")), default_vocabulary())
+
+
+def claim(text: str, figure: str):
+    found = [c for c in claims_of(text) if c.text == figure]
+    assert found, f"no claim {figure!r} in {[c.text for c in claims_of(text)]}"
+    return found[0]
+
+
+# sentence, figure, counted, predicate, a part of the scope (or None for no scope)
+FRAMES = [
+    ("About 3,000 nurses walked out on Monday.", "About 3,000", "nurse", "strike", None),
+    ("Some 2,800 nurses joined the strike.", "Some 2,800", "nurse", "strike", None),
+    ("The hospital trust employs 9,400 nurses.", "9,400", "nurse", "employ", "subject=trust"),
+    ("Six hikers are still missing.", "Six", "hiker", "missing", None),
+    ("Crews rescued more than 200 hikers.", "more than 200", "hiker", "rescue", "subject=crews"),
+    ("The storm killed 14 people in Dunmore.", "14", "person", "die", "place=dunmore"),
+    ("Officials put the death toll at 31.", "31", "death", "die", None),
+    ("Harlan's 420 patents were sold.", "420", "patent", "sell", "owner=harlan"),
+    ("Only 1.2 million registered voters cast a ballot.", "1.2 million", "voter", "register", "group=registered"),
+    ("The firm sold 500 of its patents.", "500", "patent", "sell", "part=of"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "counted", "predicate", "scope"), FRAMES)
+def test_reads_frame(text, figure, counted, predicate, scope):
+    c = claim(text, figure)
+    assert (c.counted, c.predicate) == (counted, predicate)
+    if scope is None:
+        assert c.scope is None
+    else:
+        assert scope in (c.scope or "")
+
+
+# sentence, the part, the whole
+PARTS = [
+    ("Forty people died in the fire, including nine children.", "nine", "Forty"),
+    ("The ward has 30 beds, of which 12 were empty.", "12", "30"),
+    ("Of the 300 staff, 45 of the 300 were let go.", "45", "300"),
+    ("Seven of the 10 schools stayed shut.", "Seven", "10"),
+]
+
+
+@pytest.mark.parametrize(("text", "part", "whole"), PARTS)
+def test_reads_part_of(text, part, whole):
+    claims = claims_of(text)
+    p = [c for c in claims if c.text == part][-1]
+    w = [c for c in claims if c.text == whole][-1]
+    assert p.part_of == w.id
+
+
+# two texts (one story), the two figures, and whether they state one quantity
+PAIRS = [
+    ("Police said 300 people died on Monday. Medics said 410 people died on Monday.", "300", "410", "same"),
+    ("About 3,000 teachers joined the strike. The city employs 25,000 teachers.", "About 3,000", "25,000", "different"),
+    ("Six climbers are missing. Crews rescued more than 200 climbers.", "Six", "more than 200", "different"),
+    ("Sixty people died, including nine children.", "Sixty", "nine", "different"),
+    ("The farm group counted 13 farms. It listed 500 idle farms.", "13", "500", "different"),
+    (
+        "Mr Ortiz won 2.1 million votes. There are 6.8 million registered voters.",
+        "2.1 million",
+        "6.8 million",
+        "different",
+    ),
+    ("The 1998 storm killed 900 people in 1998. The wave killed 200 people.", "900", "200", "different"),
+    ("Rescuers said 39 were dead. The ministry said four people died.", "39", "four", "thin"),
+    ("The union said 4,000 nurses walked out. Managers said 1,500 nurses went on strike.", "4,000", "1,500", "same"),
+    ("Sanders won four states. Biden won ten states.", "four", "ten", "different"),
+    ("Inflation was 3.4% in May, the office said. Economists had expected inflation of 3.3%.", "3.4%", "3.3%", "thin"),
+    (
+        "The jobless rate was 4.6%, the office said. The unemployment rate was 4.9%, the union said.",
+        "4.6%",
+        "4.9%",
+        "same",
+    ),
+    (
+        "A blast killed 40 people. Another explosion hit a bus. Police said three people died.",
+        "40",
+        "three",
+        "different",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "verdict"), PAIRS)
+def test_unifies_only_one_quantity(text, first, second, verdict):
+    claims = claims_of(text)
+    a = next(c for c in claims if c.text == first)
+    b = [c for c in claims if c.text == second][-1]
+    assert unify(a, b, default_vocabulary())[0] == verdict
+
+
+# text, figure that must be read, figures (texts) that must not be read
+READINGS = [
+    ("Biden led Trump 47% to 42% in the poll.", ["47%", "42%"], []),
+    ("Output rose 8% to 4.7 million.", ["8%", "4.7 million"], []),
+    ("Unemployment edged up 0.1% to 4.7%.", ["0.1%", "4.7%"], []),
+    ("The rate fell from 30% to 29%.", ["30%", "29%"], []),
+    ("They cut the term from 10 years to 2.", [], ["from 10 years to 2"]),
+    ("The show airs on Radio 4 on Aug. 14.", [], ["4", "14"]),
+    ("Game 7 is tonight; the FTSE 100 fell.", [], ["7", "100"]),
+    ("A 47-year-old man was arrested.", [], []),
+    ("The mix is 80%-20% nitrogen and oxygen.", ["80%", "20%"], ["80%-20%", "-20%"]),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), READINGS)
+def test_reads_right(text, present, absent):
+    texts = [c.text for c in claims_of(text)]
+    for figure in present:
+        assert figure in texts
+    for figure in absent:
+        assert figure not in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("He died aged 62 on Monday.", "age"),
+        ("The 47-year-old was charged.", "age"),
+        ("Rides are free for people 65 and over.", "age"),
+    ],
+)
+def test_ages_are_not_tolls(text, concept):
+    assert all(c.concept == concept for c in claims_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Officials said 300 people died.", "Officials"),
+        ("According to the health ministry, 300 people died.", "the health ministry"),
+        ("Afterwards, 300 people died, effortlessly said.", None),
+        ("The total number of 300 people died, the weekend said.", None),
+        ("McGurk later said 300 people died.", "McGurk"),
+        ("A study published said 300 people died.", None),
+    ],
+)
+def test_sources_are_sources(text, source):
+    assert claims_of(text)[0].attribution == source
+
+
+def test_vague_amounts_widen_in_comparisons(tmp_path):
+    (tmp_path / "a.txt").write_text("Union leaders said thousands of jobs were lost at the plant.\n")
+    (tmp_path / "b.txt").write_text("Managers said 12,500 jobs were lost at the plant.\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "numcheck", "check", "--format", "line", str(tmp_path)], capture_output=True, text=True
+    )
+    assert "sources-disagree" not in run.stdout
+
+
+def test_extract_shows_the_frame(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("About 3,000 nurses walked out on Monday.\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "numcheck", "extract", "--format", "line", str(path)], capture_output=True, text=True
+    )
+    assert "counted=nurse" in run.stdout and "predicate=strike" in run.stdout
