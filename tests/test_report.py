@@ -25,7 +25,7 @@ def examples() -> dict:
         ("hours-per-day", "A day has only 24 hours", [(25.5, 26.5), (None, 24.0)], "reads as 25.5–26.5 hour / day"),
         ("sources-disagree", "Sources disagree: workers", [(7200.0, 8800.0), (10800.0, 13200.0)], "do not overlap"),
         ("wage-arithmetic", "The hourly and the monthly pay do not add up", [(517.5, 1065.625), (95, 205)], "600–930"),
-        ("outlier-source", "One source stands apart", [(1950.0, None), (100.0, 1000.0), (270.0, 330.0)], "5.9×"),
+        ("outlier-source", "One source stands apart", [(1950.0, None), (50.0, 1500.0), (270.0, 330.0)], "5.9×"),
         ("part-exceeds-whole", "A part is larger than its whole", [(44.5, 45.5), (29.5, 30.5)], "at most 30.5"),
     ],
 )

@@ -102,7 +102,8 @@ def _story(tmp_path: Path):
 @pytest.mark.parametrize(
     ("what", "make", "small"),
     [
-        ("figures on one line", lambda n: _extract(" ".join(str(i % 97 + 3) for i in range(n)) + "."), 100),
+        # 200 figures: a clause reaches 40 tokens each side, so a shorter line has not yet filled it
+        ("figures on one line", lambda n: _extract(" ".join(str(i % 97 + 3) for i in range(n)) + "."), 200),
         (
             "attributed clauses in one sentence",
             lambda n: _extract("".join(f"Officials said {i % 90 + 10} workers died; " for i in range(n)) + "end."),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,6 @@ from numcheck.extract.context import (
     quote_state,
 )
 from numcheck.extract.filters import skip_nonclaim
-from numcheck.extract.numbers import representable
 from numcheck.extract.frame import (
     clause_span,
     drop_verb,
@@ -24,6 +23,7 @@ from numcheck.extract.frame import (
     part_of_next,
     read_frame,
 )
+from numcheck.extract.numbers import representable
 from numcheck.extract.quantities import QuantityReader
 from numcheck.extract.sentences import sentences
 from numcheck.extract.tokens import FRACTION_CHARS, tokenize
@@ -120,10 +120,14 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             if times is None:
                 found_times = anchors(prose, s_start, s_end)
                 times = _figure_times(found_times, prose, vocab)
-                said_times = [a for a in found_times if a not in times]  # "officials said on Tuesday"
+                kept_times = set(times)
+                said_times = [a for a in found_times if a not in kept_times]  # "officials said on Tuesday"
+                time_starts = [a[0] for a in times]
             span = clause_span(tokens, q.first, q.last)
             c_start, c_end = tokens[span[0]].start, tokens[span[1] - 1].end
-            own = [a for a in times if c_start <= a[0] and a[1] <= c_end and not _since_before(prose, c_start, a[0])]
+            # the anchors inside the clause, found by bisection: a scan per claim was quadratic
+            inside = times[bisect_left(time_starts, c_start) : bisect_right(time_starts, c_end)]
+            own = [a for a in inside if a[1] <= c_end and not _since_before(prose, c_start, a[0])]
             when = _nearest_anchor(own, start, end)
             if when is None:
                 when = _year_in_clause(tokens, span, doc.date)  # "the quake of 1999, when 1,400 died"
@@ -134,7 +138,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             previous = claims[-1] if len(claims) > first_in_sentence else None
             frame = read_frame(vocab, tokens, (q.first, q.last, after), q.unit, measure, span, event, previous)
             if whole_follows is not None:  # "45 of the 300": the figure before is part of this one
-                claims[whole_follows] = replace(claims[whole_follows], part_of=f"{prefix}{len(claims) + 1}")
+                claims[whole_follows] = replace(claims[whole_follows], part_of=f"{prefix}{start}")  # this claim's id
                 whole_follows = None
             line, column = doc.position(start)
             end_line, end_column = doc.position(end)
@@ -199,6 +203,8 @@ def _bounded(spans, prose: str):
             yield start, cut
             start = cut
         yield start, end
+
+
 _DURATIONS = frozenset(("hour", "minute", "day"))
 _PER_NOUNS = frozenset(("week", "day", "month", "year", "shift"))
 

@@ -88,10 +88,17 @@ def singular(word: str) -> str:
     return word
 
 
+# How far a clause reaches on either side of its figure, in tokens. News clauses are shorter; the
+# cap keeps every per-figure scan of the clause (scope, period, place, year) from growing with the
+# sentence, so a line of thousands of figures is read in linear time.
+CLAUSE_REACH = 40
+
+
 def clause_span(t: list[Token], first: int, last: int) -> tuple[int, int]:
-    """Return the token span of the clause holding t[first:last]."""
+    """Return the token span of the clause holding t[first:last], at most CLAUSE_REACH tokens each side."""
     start = first
-    while start > 0:
+    floor = max(0, first - CLAUSE_REACH)
+    while start > floor:
         tok = t[start - 1]
         if tok.text in _BREAKS or (tok.text == "-" and start > 1 and t[start - 2].end < tok.start):  # " - "
             break
@@ -100,7 +107,8 @@ def clause_span(t: list[Token], first: int, last: int) -> tuple[int, int]:
             break
         start -= 1
     end = last
-    while end < len(t):
+    ceiling = min(len(t), last + CLAUSE_REACH)
+    while end < ceiling:
         tok = t[end]
         if tok.text in _BREAKS or (tok.text == "-" and t[end - 1].end < tok.start):
             break

@@ -209,7 +209,9 @@ def write_claims_table(claims: list[Claim], out: TextIO) -> None:
         for c in (c for c in claims if c.source == source):
             measure = " / ".join(x for x in (c.measure, c.concept) if x)
             frame = "; ".join(
-                f"{name}={getattr(c, name)}" for name in ("counted", "predicate", "scope", "part_of") if getattr(c, name)
+                f"{name}={getattr(c, name)}"
+                for name in ("counted", "predicate", "scope", "part_of")
+                if getattr(c, name)
             )
             cells = (f"{c.line}:{c.column}", c.text, claim_reading(c), c.qualifier, measure, c.attribution or "", frame)
             table.add_row(*(Text(visible(cell)) for cell in cells))
