@@ -18,13 +18,14 @@ from tests.conftest import ROOT, SHARED, needs_shared
 def test_every_quantemp_claim_extracts_without_error():
     lines = (SHARED / "quantemp" / "test_claims.txt").read_text(encoding="utf-8").splitlines()
     vocab = default_vocabulary()
-    total = 0
+    with_figure = 0
     for line in lines:
         claims = extract(Document("q", line, line), vocab)
         for c in claims:
             assert line[c.start : c.end] == c.text
-        total += len(claims)
-    assert len(lines) > 2000 and total > len(lines)
+        with_figure += bool(claims)
+    # Measured: 1,783 of 2,495 claims (71.5%) hold a figure; dates, labels and years are no figures.
+    assert len(lines) > 2000 and with_figure >= 0.68 * len(lines)
 
 
 @cache
