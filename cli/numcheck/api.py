@@ -24,6 +24,7 @@ from functools import cache
 
 from numcheck.read.document import Document
 from numcheck.records import Claim, Finding
+from numcheck.stories import story_of
 
 __all__ = [
     "Claim",
@@ -131,7 +132,7 @@ def stories(paths: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
     """Group file paths into stories by folder: yield (folder, sorted paths), folders in sorted order."""
     groups: dict[str, list[str]] = {}
     for path in paths:
-        groups.setdefault(os.path.dirname(path), []).append(path)
+        groups.setdefault(story_of(path), []).append(path)
     for folder in sorted(groups):
         yield folder, sorted(groups[folder])
 

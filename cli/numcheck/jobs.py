@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from numcheck.errors import ConfigError
+from numcheck.stories import story_of
 
 if TYPE_CHECKING:
     from numcheck.config import Config
@@ -51,7 +52,7 @@ def stories(files: list[str]) -> list[list[tuple[int, str]]]:
     """Group (number, path) of the files by folder, in the order folders first appear."""
     groups: dict[str, list[tuple[int, str]]] = {}
     for number, path in enumerate(files, start=1):
-        groups.setdefault(os.path.dirname(path), []).append((number, path))
+        groups.setdefault(story_of(path), []).append((number, path))
     return list(groups.values())
 
 

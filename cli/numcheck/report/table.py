@@ -9,6 +9,7 @@ from typing import TextIO
 
 from numcheck.records import Claim, Finding
 from numcheck.report.plain import claim_reading
+from numcheck.stories import story_of
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 PIPED_WIDTH = 100  # columns when the table does not go to a terminal (and COLUMNS is not set)
@@ -84,7 +85,7 @@ def other_file(claim: Claim, source: str) -> str:
     """Return the figure's file when it is not the finding's: its name when beside it, else its path."""
     if claim.source == source:
         return ""
-    if os.path.dirname(claim.source) == os.path.dirname(source):  # a report of the same story, beside it
+    if story_of(claim.source) == story_of(source):  # a report of the same story, beside it
         return os.path.basename(claim.source)
     return claim.source
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 
 from numcheck.extract.frame import clusters, frame_key
@@ -11,6 +10,7 @@ from numcheck.normalise.units import convert
 from numcheck.records import Claim
 from numcheck.rules.kinds.base import source_key
 from numcheck.rules.model import Context
+from numcheck.stories import story_of
 
 Reading = tuple[Claim, tuple[float, float]]
 NAMED = 5  # sources a message names before it counts the rest
@@ -22,7 +22,7 @@ def quantities(claims: list[Claim], ctx: Context) -> dict[tuple[str, str], list[
     for claim in claims:
         key = frame_key(claim)
         if key and claim.direction is None:
-            groups[os.path.dirname(claim.source), key].append(claim)
+            groups[story_of(claim.source), key].append(claim)
     found: dict[tuple[str, str], list[Reading]] = {}
     for (story, key), group in groups.items():
         # Figures whose frames unify (same counted thing, event, scope) are one quantity; a key may hold several.

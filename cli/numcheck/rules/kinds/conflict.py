@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import describe, finding, show, source_key
 from numcheck.rules.model import Context, Rule
 from numcheck.rules.selector import measure_head
+from numcheck.stories import story_of
 from numcheck.vocab import Vocabulary
 
 DOC = (
@@ -99,7 +99,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     for claim in claims:
         key = _key(claim, options["match"])
         if key and claim.direction is None:
-            groups[os.path.dirname(claim.source), key].append(claim)
+            groups[story_of(claim.source), key].append(claim)
     findings = []
     for story, key in sorted(groups):
         members = groups[story, key]
