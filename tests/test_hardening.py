@@ -588,3 +588,14 @@ def test_one_failing_rule_loses_no_other_finding(tmp_path, capsys, monkeypatch):
     code, out, err = cli("check", "-f", "line", "a.md", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
     assert code == 2 and "hours-per-day" in out and "share-over-100" not in out
     assert "numcheck: error: rule 'share-over-100': internal error: ZeroDivisionError: float division by zero" in err
+
+
+def test_a_link_in_a_rules_folder_that_leads_out_is_not_read(tmp_path, capsys, monkeypatch):
+    """A rules folder named by a configuration cannot reach a file elsewhere through a symbolic link."""
+    (tmp_path / "secret.yaml").write_text("SECRET_TOKEN: ghp_abcdefgh12345\n")
+    project = tmp_path / "project"
+    make(project, {"a.md": BAD, "numcheck.yaml": "rules: [house]\n", "house/own.yaml": "rules: []\n"})
+    (project / "house" / "x.yaml").symlink_to(tmp_path / "secret.yaml")
+    code, out, err = cli("check", "-f", "line", "a.md", cwd=project, capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 1 and "hours-per-day" in out, err
+    assert "SECRET_TOKEN" not in err + out and "ghp_" not in err + out

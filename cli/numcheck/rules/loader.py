@@ -71,9 +71,17 @@ def to_example(value: str | dict) -> Example:
 
 
 def rule_files(path: Path) -> list[Path]:
-    """Return the YAML files of a rule path: the file itself or a folder's *.yaml, sorted."""
+    """Return the YAML files of a rule path: the file itself or a folder's *.yaml, sorted.
+
+    A link inside a folder that leads out of its tree (and its repository) is not followed: a
+    rules folder named by a configuration in a pull request must not make numcheck read other files.
+    """
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        from numcheck.paths import inside
+
+        files = sorted(
+            p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file() and inside(p, path)
+        )
         if not files:
             raise ConfigError(f"{path}: no .yaml rule files in this folder")
         return files
