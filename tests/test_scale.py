@@ -165,7 +165,8 @@ def test_output_file_is_complete_json(tmp_path):
 
 def test_vocabulary_cache_gives_the_same_vocabulary(tmp_path):
     from numcheck.resources import pack_dir
-    from numcheck.vocab import cached_vocabulary, load_vocabulary
+    from numcheck.vocab import load_vocabulary
+    from numcheck.vocab_cache import cached_vocabulary
 
     folder = pack_dir() / "vocab"
     fresh = load_vocabulary(folder)
@@ -178,7 +179,7 @@ def test_vocabulary_cache_gives_the_same_vocabulary(tmp_path):
 
 def test_vocabulary_cache_follows_the_files(tmp_path):
     from numcheck.resources import pack_dir
-    from numcheck.vocab import cached_vocabulary
+    from numcheck.vocab_cache import cached_vocabulary
 
     folder = tmp_path / "vocab"
     shutil.copytree(pack_dir() / "vocab", folder)
@@ -187,14 +188,15 @@ def test_vocabulary_cache_follows_the_files(tmp_path):
     vague = folder / "vague.yaml"
     vague.write_text(vague.read_text().replace("dozens:", "gazillions: [1000000, 9000000]\n  dozens:", 1))
     after = cached_vocabulary(folder, tmp_path / "cache")
-    assert len(list((tmp_path / "cache").glob("vocabulary-*.pickle"))) == 2
+    assert len(list((tmp_path / "cache").glob("vocabulary-*.pickle"))) == 1  # the old key is dropped
     assert after != before
 
 
 @pytest.mark.parametrize("content", [b"not a pickle", b""])
 def test_a_broken_cache_is_rebuilt(tmp_path, content):
     from numcheck.resources import pack_dir
-    from numcheck.vocab import cached_vocabulary, load_vocabulary
+    from numcheck.vocab import load_vocabulary
+    from numcheck.vocab_cache import cached_vocabulary
 
     folder = pack_dir() / "vocab"
     cached_vocabulary(folder, tmp_path)
@@ -214,3 +216,32 @@ def test_jobs_with_a_sources_manifest(archive):
     one = run_cli("check", "--format", "json", "-j", "1", "--sources", str(manifest), str(archive))
     two = run_cli("check", "--format", "json", "-j", "2", "--sources", str(manifest), str(archive))
     assert one.stdout == two.stdout and "Town Post 3" in two.stdout and "Daily One" in two.stdout
+
+
+@pytest.mark.parametrize("unsafe", ["folder writable by others", "file writable by others", "file is a link"])
+def test_an_unsafe_cache_is_never_loaded(tmp_path, unsafe):
+    """Pickles run code when loaded: a cache anyone else could have written is ignored."""
+    from numcheck.resources import pack_dir
+    from numcheck.vocab import load_vocabulary
+    from numcheck.vocab_cache import cached_vocabulary
+
+    folder = pack_dir() / "vocab"
+    cache = tmp_path / "cache"
+    cached_vocabulary(folder, cache)
+    (written,) = cache.glob("vocabulary-*.pickle")
+    import pickle
+
+    import numcheck.vocab_cache as vc
+
+    assert vc._read_cache(written) is not None  # a safe cache is read
+    bait = tmp_path / "bait.pickle"
+    bait.write_bytes(pickle.dumps(load_vocabulary(folder)))  # loadable: only the safety checks refuse it
+    if unsafe == "folder writable by others":
+        cache.chmod(0o777)
+    elif unsafe == "file writable by others":
+        written.chmod(0o666)
+    else:
+        written.unlink()
+        written.symlink_to(bait)
+    assert vc._read_cache(written) is None
+    assert cached_vocabulary(folder, cache) == load_vocabulary(folder)

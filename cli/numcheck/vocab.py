@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -382,83 +379,6 @@ def load_vocabulary(folder: Path) -> Vocabulary:
 @cache
 def default_vocabulary() -> Vocabulary:
     """Return the built-in vocabulary, loaded once per process (from the cache while its files are unchanged)."""
+    from numcheck.vocab_cache import cache_dir, cached_vocabulary
+
     return cached_vocabulary(pack_dir() / "vocab", cache_dir())
-
-
-# The code that builds a vocabulary: a change to it, like a change to the YAML, makes a new cache key.
-_BUILDERS = ("vocab.py", "schema.py", "yamlfile.py", "extract/numbers.py", "extract/tokens.py")
-
-
-def cache_dir() -> Path | None:
-    """Return the cache folder: $NUMCHECK_CACHE_DIR (empty: no cache), else the user's cache folder."""
-    chosen = os.environ.get("NUMCHECK_CACHE_DIR")
-    if chosen is not None:
-        return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "numcheck"
-
-
-def cached_vocabulary(folder: Path, cache_folder: Path | None) -> Vocabulary:
-    """Load a vocabulary from a pickle keyed by the hash of its YAML and of the code that builds it.
-
-    Parsing and validating the YAML is most of numcheck's start-up work after imports; the
-    key changes with any byte of the files or the code, so the cache is never stale. Only a
-    file the user owns and nobody else can write is read (pickles run code when loaded).
-    """
-    if cache_folder is None:
-        return load_vocabulary(folder)
-    try:
-        path = cache_folder / f"vocabulary-{_cache_key(folder)}.pickle"
-    except OSError:
-        return load_vocabulary(folder)
-    vocab = _read_cache(path)
-    if vocab is None:
-        vocab = load_vocabulary(folder)
-        _write_cache(path, vocab)
-    return vocab
-
-
-def _cache_key(folder: Path) -> str:
-    import hashlib
-
-    from numcheck import __version__
-
-    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{folder.resolve()}".encode())
-    code = Path(__file__).parent
-    for path in [*sorted(folder.glob("*.yaml")), *(code / name for name in _BUILDERS)]:
-        digest.update(f"\0{path.name}\0".encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:32]
-
-
-def _read_cache(path: Path) -> Vocabulary | None:
-    import pickle
-
-    try:
-        info = path.stat()
-        owner = getattr(os, "getuid", lambda: info.st_uid)()  # no owners to compare on Windows
-        if info.st_uid != owner or info.st_mode & 0o022:
-            return None
-        with path.open("rb") as handle:
-            vocab = pickle.load(handle)
-    except Exception:  # absent, unreadable or from another version: build afresh
-        return None
-    return vocab if isinstance(vocab, Vocabulary) else None
-
-
-def _write_cache(path: Path, vocab: Vocabulary) -> None:
-    import pickle
-    import tempfile
-
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    except OSError:
-        return  # a read-only home: no cache, the same answers
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(vocab, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except Exception:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
