@@ -151,6 +151,8 @@ def test_ages_are_not_tolls(text, concept):
         ("The total number of 300 people died, the weekend said.", None),
         ("McGurk later said 300 people died.", "McGurk"),
         ("A study published said 300 people died.", None),
+        ("About 300 people were counted, officials said.", "officials"),  # a passive cue names no source
+        ("About 300 people were recorded by the agency.", None),
     ],
 )
 def test_sources_are_sources(text, source):

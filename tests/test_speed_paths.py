@@ -10,7 +10,7 @@ import pytest
 
 from numcheck.config import Config
 from numcheck.extract import extract
-from numcheck.pipeline import Settings, _suppress, check, read_and_extract
+from numcheck.pipeline import Settings, suppress, check, read_and_extract
 from numcheck.read.document import Document
 from numcheck.read.markup import prose_view
 from numcheck.read.suppressions import Suppression
@@ -80,7 +80,7 @@ def _findings_and_comments(n: int):
         for i in range(n)
     ]
     comments = [Suppression(f"f{i % 10}.md", i, i + 1, i + 1, ("hours-per-day",)) for i in range(0, n, 2)]
-    return lambda: _suppress(findings, comments, warn_unused=True)
+    return lambda: suppress(findings, comments, warn_unused=True)
 
 
 def _story(tmp_path: Path):

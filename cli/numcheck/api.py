@@ -100,7 +100,7 @@ def check_story(
     suppression comments in Markdown and HTML apply. Rule files are loaded once per process.
     """
     from numcheck.config import Config
-    from numcheck.pipeline import Run, Settings, _suppress, rule_findings, sort_claims
+    from numcheck.pipeline import Run, Settings, suppress, rule_findings, sort_claims
     from numcheck.read.suppressions import parse
 
     run = Run(files=len(docs))
@@ -115,7 +115,7 @@ def check_story(
     settings = Settings(default_rules=default_rules, today=today, undecidable=show_undecidable)
     rules = list(_loaded_rules(tuple(rule_paths), default_rules))
     # The command line's check() adds the baseline and --diff on top; a library call has no use for them.
-    run.findings = _suppress(rule_findings(run, rules, settings, Config()), run.suppressions, warn_unused=False)
+    run.findings = suppress(rule_findings(run, rules, settings, Config()), run.suppressions, warn_unused=False)
     story = os.path.dirname(docs[0].source) if docs else ""
     return StoryResult(story=story, claims=run.claims, findings=run.findings)
 

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 # `auto` starts processes only for this much input: below it a run is over before workers start.
 AUTO_MIN_BYTES = 512 * 1024
-AUTO_MIN_STORIES = 2
 
 
 def cores() -> int:
@@ -39,7 +38,7 @@ def parse_jobs(value: str | int | None, where: str = "--jobs") -> int | None:
         return None
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
-    elif isinstance(value, str) and value.strip().isdigit():
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         number = int(value)
     else:
         raise ConfigError(f"{where}: expected a number of processes or 'auto', got {value!r}")
@@ -68,7 +67,7 @@ def workers(jobs: int | None, groups: list[list[tuple[int, str]]]) -> int:
                     size += os.path.getsize(path)
                 except OSError:
                     continue
-        if len(groups) < AUTO_MIN_STORIES or size < AUTO_MIN_BYTES:
+        if size < AUTO_MIN_BYTES:
             return 1
         jobs = cores()
     return max(1, min(jobs, len(groups)))

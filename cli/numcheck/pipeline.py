@@ -142,7 +142,7 @@ def check(run: Run, settings: Settings, config: Config, found: list[Finding] | N
     run.usage_errors.extend(unknown_in_comments(run.suppressions, set(run.rule_names)))
     if found is None:
         found = rule_findings(run, rules, settings, config)
-    findings = _suppress(found, run.suppressions, settings.warn_unused)
+    findings = suppress(found, run.suppressions, settings.warn_unused)
     if settings.baseline:
         from numcheck.report.baseline import without_baseline
 
@@ -233,7 +233,7 @@ def unknown_in_comments(suppressions: list[Suppression], known: set[str]) -> lis
     ]
 
 
-def _suppress(findings: list[Finding], suppressions: list[Suppression], warn_unused: bool) -> list[Finding]:
+def suppress(findings: list[Finding], suppressions: list[Suppression], warn_unused: bool) -> list[Finding]:
     """Drop findings a suppression comment covers; report comments that covered nothing."""
     used: set[int] = set()
     kept = []

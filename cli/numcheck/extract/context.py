@@ -217,6 +217,7 @@ AUXILIARIES = frozenset(
 if TYPE_CHECKING:
     from numcheck.vocab import Vocabulary
 _QUOTES = re.compile('[“”"]')
+_PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))  # grammar, like STOP
 CLAUSE_BREAKS = frozenset(("while", "whereas", "but", "although", "though", "however"))
 
 
@@ -556,6 +557,8 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
                 break
         if source is None:
             for k, size in _cues(vocab, t, start, end, vocab.attribution_after, "attribution_after", names_ok=False):
+                if k > start and t[k - 1].low in _PASSIVE:
+                    continue  # "300 people were counted": a passive names what was counted, not who counted
                 source = _source_before(t, k, start, vocab)
                 if source is None and k > start and t[k - 1].text == ",":
                     source = _source_after(t, k + size, vocab)

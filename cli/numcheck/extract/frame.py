@@ -215,12 +215,6 @@ def earlier_before(vocab: Vocabulary, t: list[Token], first: int, span: tuple[in
     return any(t[k].low in vocab.earlier for k in range(max(span[0], first - 4), first))
 
 
-def predicate_of(vocab: Vocabulary, t: list[Token], first: int, last: int, span: tuple[int, int]) -> str | None:
-    """Return the predicate class nearest the figure t[first:last] in its clause."""
-    found = predicate_at(vocab, t, first, last, span)
-    return found[0] if found else None
-
-
 def predicate_at(
     vocab: Vocabulary, t: list[Token], first: int, last: int, span: tuple[int, int]
 ) -> tuple[str, int] | None:

@@ -96,8 +96,6 @@ def ordinal(when: str) -> tuple[int, int, int] | None:
     return year, month, day
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
 
 def resolve(when: str, date: str | None) -> str:
     """Date a relative anchor by the text's own date: "sunday" in a text of 2025-03-16 → "2025-03-16".
@@ -113,14 +111,18 @@ def resolve(when: str, date: str | None) -> str:
         today = datetime.date.fromisoformat(date[:10])
     except ValueError:
         return when
+    back = None
     if when in _WEEKDAYS:
         back = (today.weekday() - _WEEKDAYS.index(when)) % 7
+    elif when in ("yesterday", "today"):
+        back = 1 if when == "yesterday" else 0
+    else:
+        words = when.split()
+        if len(words) == 3 and words[0].isdigit() and words[1] in ("day", "days") and words[2] == "ago":
+            back = int(words[0])
+    if back is None:
+        return when
+    try:
         return (today - datetime.timedelta(days=back)).isoformat()
-    if when == "yesterday":
-        return (today - datetime.timedelta(days=1)).isoformat()
-    if when == "today":
-        return today.isoformat()
-    words = when.split()
-    if len(words) == 3 and words[0].isdigit() and words[1] in ("day", "days") and words[2] == "ago":
-        return (today - datetime.timedelta(days=int(words[0]))).isoformat()
-    return when
+    except OverflowError:  # before year 1 ("100 days ago" in a text dated 0001-01-05): keep it as written
+        return when
