@@ -10,7 +10,7 @@ import pytest
 
 from numcheck.config import Config
 from numcheck.extract import extract
-from numcheck.pipeline import Settings, suppress, check, read_and_extract
+from numcheck.pipeline import Settings, check, read_and_extract, suppress
 from numcheck.read.document import Document
 from numcheck.read.markup import prose_view
 from numcheck.read.suppressions import Suppression

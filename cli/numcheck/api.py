@@ -100,7 +100,7 @@ def check_story(
     suppression comments in Markdown and HTML apply. Rule files are loaded once per process.
     """
     from numcheck.config import Config
-    from numcheck.pipeline import Run, Settings, suppress, rule_findings, sort_claims
+    from numcheck.pipeline import Run, Settings, rule_findings, sort_claims, suppress
     from numcheck.read.suppressions import parse
 
     run = Run(files=len(docs))
