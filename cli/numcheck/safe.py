@@ -7,7 +7,9 @@ import re
 # C0 and C1 controls, DEL, the line and paragraph separators and the bidirectional overrides:
 # a terminal would act on them (ESC, OSC 8 links), a log would split a line at them, and XML 1.0
 # cannot hold most of them at all.
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# The marks and separators that reorder or split what a reader sees; every escaping in numcheck uses them.
+INVISIBLE = "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{INVISIBLE}\ud800-\udfff\ufffe\uffff]")
 
 
 def _show(match: re.Match[str]) -> str:

@@ -7,8 +7,9 @@ from html import escape
 from typing import TextIO
 
 from numcheck.records import LEVELS, Claim, Finding
+from numcheck.safe import INVISIBLE
 
-_BODY_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BODY_CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{INVISIBLE}]")  # tabs and line ends stay
 CHUNK = 4000  # characters: the text is laid out in blocks of about this size
 ORDER = tuple(reversed(LEVELS))  # errors first
 TITLES = {"error": "Errors", "warning": "Warnings", "info": "Information"}

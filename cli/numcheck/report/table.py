@@ -9,13 +9,14 @@ from typing import TextIO
 
 from numcheck.records import Claim, Finding
 from numcheck.report.plain import claim_reading
+from numcheck.safe import UNSAFE
 from numcheck.stories import story_of
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 PIPED_WIDTH = 100  # columns when the table does not go to a terminal (and COLUMNS is not set)
 
-# C0 and C1 controls, DEL, and the bidirectional controls that can reorder what a reader sees.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls, DEL, and the marks that can reorder what a reader sees (numcheck.safe's set).
+_CONTROL = UNSAFE
 
 
 def visible(text: str, plain: bool = False) -> str:
