@@ -99,7 +99,7 @@ def run_parallel(
     from concurrent.futures import ProcessPoolExecutor  # only when processes start: 25 ms
 
     rules = _rules(settings, config) if config is not None else None
-    run = Run(usage_errors=errors)
+    run = Run(usage_errors=errors, encoding=settings.encoding)
     parts: dict[int, Run] = {}
     found: list[Finding] = []
     done = 0

@@ -46,6 +46,7 @@ class Run:
     notes: list[str] = field(default_factory=list)  # worth saying, not wrong: an empty file
     texts: dict[str, str] = field(default_factory=dict)  # source → prose view
     paths: dict[str, str] = field(default_factory=dict)  # source (escaped for printing) → the path read
+    encoding: str | None = None  # --encoding, for a report that reads the files again (html)
     dates: dict[str, str] = field(default_factory=dict)  # source → publication date
     suppressions: list[Suppression] = field(default_factory=list)
     rule_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule id → (kind, description)
@@ -67,7 +68,7 @@ def read_and_extract(
     vocab = default_vocabulary()
     sources = _manifest(settings.sources) if settings.sources else {}
     files, errors = expand_paths(paths, exclude or [])
-    run = Run(usage_errors=errors)
+    run = Run(usage_errors=errors, encoding=settings.encoding)
     for number, path in enumerate(files, start=1):
         if progress is not None:
             progress(number - 1, len(files))

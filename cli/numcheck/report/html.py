@@ -202,7 +202,7 @@ def reading_of(claim: Claim) -> str:
     return "; ".join(parts)
 
 
-def _original(source: str, fallback: str) -> str:
+def _original(source: str, fallback: str, encoding: str | None = None) -> str:
     """Return a file's text as written (claims' offsets point into it), or the prose view when unreadable."""
     if source == "-":
         return fallback
@@ -210,7 +210,7 @@ def _original(source: str, fallback: str) -> str:
     from numcheck.read import load
 
     try:
-        text = load(source, len(fallback) * 4 + 1024).text
+        text = load(source, len(fallback) * 4 + 1024, encoding=encoding).text
     except (InputError, OSError, ValueError):  # gone or changed since: the report still shows the prose view
         return fallback
     return text if len(text) == len(fallback) else fallback
@@ -289,6 +289,7 @@ def html_report(
     texts: dict[str, str],
     summary: str,
     paths: dict[str, str] | None = None,
+    encoding: str | None = None,
 ) -> str:
     """Return the whole report as one HTML document that loads nothing from anywhere."""
     by_id = {c.id: c for c in claims}
@@ -318,7 +319,9 @@ def html_report(
             f'<section class="file" aria-labelledby="file-{number}"><h2 id="file-{number}">{_text(source)}</h2>'
             f'<div class="columns"><pre class="doc" dir="auto" tabindex="0" aria-label="Text of {_attr(source)}">'
         )
-        original = _original((paths or {}).get(source, source), texts[source])  # the name shown may be escaped
+        original = _original(
+            (paths or {}).get(source, source), texts[source], encoding
+        )  # the name shown may be escaped
         out.append(marked_text(original, claims_of.get(source, []), flagged))
         out.append(f'</pre><div class="findings" role="region" aria-label="Findings in {_attr(source)}">')
         if not mine:
@@ -341,6 +344,7 @@ def write_html(
     summary: str,
     out: TextIO,
     paths: dict[str, str] | None = None,
+    encoding: str | None = None,
 ) -> None:
     """Write the HTML report."""
-    out.write(html_report(findings, claims, texts, summary, paths))
+    out.write(html_report(findings, claims, texts, summary, paths, encoding))

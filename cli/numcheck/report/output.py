@@ -61,7 +61,7 @@ def _write(chosen: str, run, counts: dict, line: str, out: TextIO, fail_on: str)
     elif chosen == "html":
         from numcheck.report.html import write_html
 
-        write_html(run.findings, run.claims, run.texts, line, out, run.paths)
+        write_html(run.findings, run.claims, run.texts, line, out, run.paths, run.encoding)
     elif chosen == "table":
         from numcheck.report.table import write_findings_table
 
