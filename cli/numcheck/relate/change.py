@@ -1,0 +1,207 @@
+"""change: a figure that moved from an old level to a new one, by a stated amount or word.
+
+Every order wire copy uses: "rose 15% to NEW from OLD", "NEW, up 15% from OLD", "from OLD to
+NEW, an increase of 15%" (", or 15%", ", a 15% increase"), "rose 15% from OLD to NEW", "15%
+higher than OLD at NEW", "rose to NEW from OLD", "NEW, compared with OLD", "tripled to NEW from
+OLD", "by 2 percentage points to 7% from 5%", clauses between the figures, and "That was up 8%
+from OLD" after a sentence that states NEW.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from numcheck.records import Claim
+from numcheck.relate.text import Text, alternation_words, last_word_in
+from numcheck.relate.words import RelationWords, alternation, relation_words
+
+_SOFT = r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|a|an|the|its|their|revised|estimated)\s+){0,3}"
+_CLAUSE = r"(?:\s*[a-z][\w'’-]*){0,6}"  # a few words between the figures: "at the last election"
+_TO = re.compile(rf"^\s*,?\s*to\s+{_SOFT}$")
+_AT = re.compile(rf"^\s*,?\s*(?:at|to)\s+{_SOFT}$")
+_FROM_END = re.compile(rf"\bfrom\s+{_SOFT}$")
+_FROM_TO = re.compile(rf"^{_CLAUSE}\s*,?\s*to\s+{_SOFT}$")
+_UNITS_OF_CHANGE = ("percent", "percentage_point", "basis_point", "percent / year", "times")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Build the gap patterns that need the vocabulary."""
+    words = relation_words()
+    nouns = alternation(words.up_nouns | words.down_nouns)
+    baseline = alternation(words.baseline)
+    # between the new level and the old: "from", " in 2025, compared with", ", up from"
+    before_old = re.compile(rf"^{_CLAUSE}\s*,?\s*(?:(up|down)\s+)?(?:{baseline})\s+{_SOFT}$")
+    # between the new level and its stated change: ", up", " (down", ", higher by"
+    new_then_change = re.compile(r"^\s*[,(—–-]?\s*(up|down|higher|lower)(?:\s+by)?(?:\s+an?)?\s+$")
+    # after "from OLD to NEW": ", or", ", an increase of", ", a", " (up", ", a fall of"
+    after_new = re.compile(
+        rf"^\s*[,(—–-]?\s*(?:(or)|(up|down)(?:\s+by)?|an?\s+({nouns})\s+of|(an?)|"
+        rf"(?:representing|marking|which\s+(?:is|was))\s+an?\s+({nouns})\s+of)\s+{_SOFT}$"
+    )
+    return before_old, new_then_change, after_new
+
+
+def is_change(claim: Claim) -> bool:
+    """Return True for a stated change: a figure with a direction, or in points."""
+    return claim.direction is not None or claim.unit in ("percentage_point", "basis_point")
+
+
+def is_level(claim: Claim) -> bool:
+    """Return True for a level a change joins: not a change, not a factor."""
+    return not is_change(claim) and claim.unit != "times" and claim.qualifier != "vague"
+
+
+def compatible(old: Claim, new: Claim) -> bool:
+    """Return True when two levels can be compared: one unit, or a bare old level ("from 300 to 200 tonnes")."""
+    return old.unit == new.unit or (old.unit == "" and new.unit not in ("percent", "fraction"))
+
+
+def _verb(text: Text, words: RelationWords, claim: Claim, floor: int) -> str | None:
+    """Return the change word (verb, adverb, factor) that leads a figure's clause, if any."""
+    return last_word_in(text.lead(claim, floor), words.change_words | words.up_nouns | words.down_nouns)
+
+
+def relate_changes(text: Text, words: RelationWords) -> None:
+    """Find every change relation of a document."""
+    before_old, new_then_change, after_new = _patterns()
+    previous: list[Claim] = []
+    for group in text.sentences:
+        taken: set[str] = set()  # claims already read as a change's new level
+        for i, claim in enumerate(group):
+            nxt = group[i + 1] if i + 1 < len(group) else None
+            after = group[i + 2] if i + 2 < len(group) else None
+            floor = group[i - 1].end if i else 0
+            if (is_change(claim) or _comparative(claim, nxt)) and nxt is not None:
+                _stated_first(text, words, claim, nxt, after, floor, before_old, taken)
+            if is_level(claim) and nxt is not None and is_change(nxt) and after is not None:
+                gap = text.gap(claim, nxt)
+                m = new_then_change.match(gap or "")
+                if m and is_level(after) and compatible(after, claim) and before_old.match(text.gap(nxt, after) or ""):
+                    word = m.group(1)  # "NEW, up 15% from OLD"
+                    direction = nxt.direction or ("up" if word in ("up", "higher") else "down")
+                    text.add("change", [("from", after), ("to", claim), ("by", nxt)], word=word, direction=direction)
+                    taken.add(claim.id)
+            if is_level(claim) and nxt is not None and _FROM_END.search(text.lead(claim, floor, 40)):
+                _from_to(text, words, claim, nxt, after, floor, after_new, taken)
+            if is_level(claim) and nxt is not None and claim.id not in taken and is_level(nxt):
+                _to_then_from(text, words, claim, nxt, floor, before_old, taken)
+        if previous and group:
+            _back_reference(text, words, previous, group, before_old)
+        previous = group
+
+
+def _stated_first(text, words, change, nxt, after, floor, before_old, taken) -> None:
+    """ "rose 15% to NEW (from OLD)", "rose 15% from OLD to NEW", "15% higher than OLD at NEW"."""
+    gap = text.gap(change, nxt) or ""
+    verb = _verb(text, words, change, floor)
+    direction = change.direction or (words.direction(verb) if verb else None)
+    if _TO.match(gap) and is_level(nxt):
+        roles = [("to", nxt), ("by", change)]
+        if after is not None and is_level(after) and compatible(after, nxt) and before_old.match(text.gap(nxt, after) or ""):
+            roles.insert(0, ("from", after))
+        text.add("change", roles, word=verb or "to", direction=direction)
+        taken.add(nxt.id)
+    elif gap.strip() in ("from", "by from", ", from") and after is not None and is_level(nxt) and is_level(after):
+        if compatible(nxt, after) and _FROM_TO.match(text.gap(nxt, after) or "") and _clean(text.gap(nxt, after)):
+            text.add("change", [("from", nxt), ("to", after), ("by", change)], word=verb or "from", direction=direction)
+            taken.add(after.id)
+    elif nxt.qualifier == "lower_bound" and nxt.modifier and after is not None and is_level(after):
+        comparative = nxt.modifier.lower().split()[0]  # "15% higher than OLD at NEW": "than" was read as a bound
+        if comparative in ("higher", "lower", "more", "less", "above", "below", "up", "down") and gap.strip() == "":
+            if _AT.match(text.gap(nxt, after) or "") and compatible(nxt, after):
+                way = "up" if comparative in ("higher", "more", "above", "up") else "down"
+                roles = [("from", nxt), ("to", after), ("by", change)]
+                text.add("change", roles, word=f"{comparative} than", direction=way, confidence="sure")
+                taken.add(after.id)
+
+
+def _comparative(claim: Claim, nxt: Claim | None) -> bool:
+    """Return True for "15% higher than OLD": a percent right before a comparative "than" figure."""
+    return (
+        claim.unit == "percent"
+        and nxt is not None
+        and nxt.qualifier in ("lower_bound", "upper_bound")
+        and (nxt.modifier or "").lower().endswith(" than")
+    )
+
+
+def _clean(gap: str | None) -> bool:
+    """Return True when the words between two levels join them, not two clauses."""
+    return gap is not None and not re.search(r"\b(?:and|but|while|whereas|although)\b|;", gap)
+
+
+def _from_to(text, words, old, new, after, floor, after_new, taken) -> None:
+    """ "from OLD to NEW", with an optional stated change after: ", or 22.9%", ", a 45% increase"."""
+    gap = text.gap(old, new)
+    if gap is None or not _FROM_TO.match(gap) or not _clean(gap) or not is_level(new) or not compatible(old, new):
+        return
+    if any(r.type == "change" and ("from", old.id) in r.roles for r in text.relations):
+        return  # already read as "rose 15% from OLD to NEW"
+    verb = _verb(text, words, old, floor)
+    roles = [("from", old), ("to", new)]
+    word, direction = verb, words.direction(verb) if verb else None
+    factor = words.factors.get(verb or "")
+    m = after_new.match(text.gap(new, after) or "") if after is not None else None
+    if m and after is not None and (after.unit in _UNITS_OF_CHANGE or after.unit == new.unit):
+        noun = m.group(3) or m.group(5)
+        if m.group(4):  # ", a 45% increase": the noun follows the figure
+            noun = last_word_in(text.tail(after, 20)[:20], words.up_nouns | words.down_nouns)
+            if noun is None and after.direction is None:
+                noun = None
+                m = None
+        if m:
+            roles.append(("by", after))
+            stated = m.group(2) or noun
+            word = m.group(1) or stated or word
+            direction = after.direction or (words.direction(stated) if stated else None) or direction
+    if verb is None and len(roles) == 2:
+        return  # "from 10 to 20" with no change word is a range, not a change
+    if factor and len(roles) == 2:
+        text.add("change", roles, word=verb, direction=direction, factor=factor)
+    else:
+        text.add("change", roles, word=word or "from", direction=direction)
+    taken.add(new.id)
+
+
+def _to_then_from(text, words, new, old, floor, before_old, taken) -> None:
+    """ "fell to NEW from OLD", "tripled to NEW from OLD", "NEW, compared with OLD", "NEW, up from OLD"."""
+    gap = text.gap(new, old)
+    m = before_old.match(gap or "")
+    if not m or not compatible(old, new) or not _clean(gap):
+        return
+    lead = text.lead(new, floor, 60)
+    verb_to = re.search(r"([a-z]+(?:\s+(?:up|down))?)\s+(?:to|at)\s+" + _SOFT + "$", lead)
+    verb = None
+    if verb_to:
+        verb = last_word_in(verb_to.group(1), words.change_words)
+    word = m.group(1) or verb
+    if word is None:
+        if not re.search(r",\s*(?:compared\s+(?:with|to)|against|versus|vs\.?)\s", gap or ""):
+            return  # "NEW from OLD" alone is no change: "300 from the north"
+        word = "compared with"
+    factor = words.factors.get(word)
+    direction = words.direction(word)
+    text.add("change", [("from", old), ("to", new)], word=word, direction=direction, factor=factor)
+    taken.add(new.id)
+
+
+def _back_reference(text, words, previous, group, before_old) -> None:
+    """ "Sales were €2.3 billion. That was up 15% from €2.1 billion."."""
+    change = group[0]
+    if not is_change(change) or len(group) < 2 or not is_level(group[1]):
+        return
+    lead = text.lead(change, previous[-1].end, 80).strip()
+    refs = alternation_words(words.back_reference)
+    if not re.match(rf"^(?:{refs})\s+(?:was|is|were|are|marks|marked|represents|represented)\s+(?:up|down)(?:\s+by)?$", lead):
+        return
+    old = group[1]
+    if not before_old.match(text.gap(change, old) or ""):
+        return
+    candidates = [c for c in previous if is_level(c) and compatible(old, c)]
+    if len(candidates) != 1:
+        return  # which figure "that" means is not sure
+    new = candidates[0]
+    direction = change.direction or ("up" if lead.endswith("up") else "down")
+    text.add("change", [("from", old), ("to", new), ("by", change)], word=lead.split()[-1], direction=direction)

@@ -1,0 +1,5 @@
+"""partition relations (to come)."""
+
+
+def relate_partitions(text, words) -> None:
+    """Nothing yet."""

@@ -1,0 +1,5 @@
+"""ratio relations (to come)."""
+
+
+def relate_ratios(text, words) -> None:
+    """Nothing yet."""

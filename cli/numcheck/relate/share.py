@@ -1,0 +1,5 @@
+"""share relations (to come)."""
+
+
+def relate_shares(text, words) -> None:
+    """Nothing yet."""
