@@ -17,7 +17,7 @@ from numcheck.relate.text import Text, alternation_words, last_word_in
 from numcheck.relate.words import RelationWords, alternation, relation_words
 
 _SOFT = r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|a|an|the|its|their|revised|estimated)\s+){0,3}"
-_CLAUSE = r"(?:\s*[a-z][\w'’-]*){0,6}"  # a few words between the figures: "at the last election"
+_CLAUSE = r"(?:\s*[a-z0-9][\w'’-]*){0,6}"  # a few words between the figures: "at the last election"
 _TO = re.compile(rf"^\s*,?\s*to\s+{_SOFT}$")
 _AT = re.compile(rf"^\s*,?\s*(?:at|to)\s+{_SOFT}$")
 _FROM_END = re.compile(rf"\bfrom\s+{_SOFT}$")
@@ -87,6 +87,8 @@ def relate_changes(text: Text, words: RelationWords) -> None:
                 _from_to(text, words, claim, nxt, after, floor, after_new, taken)
             if is_level(claim) and nxt is not None and claim.id not in taken and is_level(nxt):
                 _to_then_from(text, words, claim, nxt, floor, before_old, taken)
+            if is_level(claim) and claim.id not in taken:
+                _to_alone(text, words, claim, floor, taken)
         if previous and group:
             _back_reference(text, words, previous, group, before_old)
         previous = group
@@ -97,15 +99,19 @@ def _stated_first(text, words, change, nxt, after, floor, before_old, taken) -> 
     gap = text.gap(change, nxt) or ""
     verb = _verb(text, words, change, floor)
     direction = change.direction or (words.direction(verb) if verb else None)
+    factor = change.value if change.unit == "times" else None  # "rose tenfold", "grew three times"
+    if factor is not None:
+        verb = change.text + (" more" if text.tail(change, 12).lstrip().startswith("more") else "")
     if _TO.match(gap) and is_level(nxt):
         roles = [("to", nxt), ("by", change)]
         if after is not None and is_level(after) and compatible(after, nxt) and before_old.match(text.gap(nxt, after) or ""):
             roles.insert(0, ("from", after))
-        text.add("change", roles, word=verb or "to", direction=direction)
+        text.add("change", roles, word=verb or "to", direction=direction, factor=factor)
         taken.add(nxt.id)
     elif gap.strip() in ("from", "by from", ", from") and after is not None and is_level(nxt) and is_level(after):
         if compatible(nxt, after) and _FROM_TO.match(text.gap(nxt, after) or "") and _clean(text.gap(nxt, after)):
-            text.add("change", [("from", nxt), ("to", after), ("by", change)], word=verb or "from", direction=direction)
+            roles = [("from", nxt), ("to", after), ("by", change)]
+            text.add("change", roles, word=verb or "from", direction=direction, factor=factor)
             taken.add(after.id)
     elif nxt.qualifier == "lower_bound" and nxt.modifier and after is not None and is_level(after):
         comparative = nxt.modifier.lower().split()[0]  # "15% higher than OLD at NEW": "than" was read as a bound
@@ -184,6 +190,16 @@ def _to_then_from(text, words, new, old, floor, before_old, taken) -> None:
     factor = words.factors.get(word)
     direction = words.direction(word)
     text.add("change", [("from", old), ("to", new)], word=word, direction=direction, factor=factor)
+    taken.add(new.id)
+
+
+def _to_alone(text: Text, words: RelationWords, new: Claim, floor: int, taken: set[str]) -> None:
+    """ "doubled to 300", "fell to $7.4 billion": a change with its new level only."""
+    match = re.search(r"([a-z]+(?:\s+(?:up|down))?)\s+to\s+" + _SOFT + "$", text.lead(new, floor, 40))
+    verb = last_word_in(match.group(1), words.change_words - words.neutral) if match else None
+    if verb is None or match is None or not match.group(1).endswith(verb):
+        return
+    text.add("change", [("to", new)], word=verb, direction=words.direction(verb), factor=words.factors.get(verb))
     taken.add(new.id)
 
 

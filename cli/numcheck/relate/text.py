@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import groupby
 
 from numcheck.records import Claim, Relation
@@ -11,6 +12,7 @@ _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?\.?")
 # Where a clause ends, looking back from a figure: a full stop, a semicolon or colon, a blank line.
 _CLAUSE_END = re.compile(r"(?:[.;:!?](?=\s)|\n\s*\n)")
+_FROM_LED = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 MAX_GAP = 160  # words further apart than this are not read as one relation
 
 
@@ -19,7 +21,11 @@ class Text:
 
     def __init__(self, prose: str, claims: list[Claim]) -> None:
         self.prose = prose
-        self.claims = sorted(claims, key=lambda c: c.start)
+        # "up from €2.1 billion" is the old level of a change, not a change: its direction is the relation's.
+        self.claims = [
+            replace(c, direction=None) if c.direction and _FROM_LED.search(prose[max(0, c.start - 12) : c.start]) else c
+            for c in sorted(claims, key=lambda c: c.start)
+        ]
         self.sentences = [list(g) for _, g in groupby(self.claims, key=lambda c: c.sentence)]
         self.relations: list[Relation] = []
         first = self.claims[0].id if self.claims else ""

@@ -1,12 +1,14 @@
-"""How figures of one sentence relate in the text: the words between them, "from A to B"."""
+"""Helpers for kinds: the relations of the relate stage by role, and the words around figures."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import groupby, pairwise
 
-from numcheck.records import Claim
+from numcheck.normalise.intervals import fmt, widened
+from numcheck.records import Claim, Relation
 from numcheck.rules.model import Context
 
 _SPACE = re.compile(r"\s+")
@@ -99,3 +101,25 @@ def as_percent(value: float, unit: str) -> float:
 def is_count(claim: Claim) -> bool:
     """Return True for a plain count: no unit, not a change."""
     return claim.unit == "" and claim.direction is None
+
+
+def related(ctx: Context, kind: str, claims: list[Claim]) -> Iterator[tuple[Relation, dict[str, list[Claim]]]]:
+    """Yield each relation of one type among the selected claims, with its claims by role."""
+    by_id = {c.id: c for c in claims}
+    for relation in ctx.of_type(kind, claims):
+        roles: dict[str, list[Claim]] = {}
+        for role, claim_id in relation.roles:
+            roles.setdefault(role, []).append(by_id[claim_id])
+        yield relation, roles
+
+
+def level(claim: Claim, vocab) -> tuple[float, float]:
+    """Return the interval a level allows; "higher than £100m" in a comparison is the level £100m."""
+    if claim.qualifier in ("lower_bound", "upper_bound") and (claim.modifier or "").lower().endswith(" than"):
+        claim = replace(claim, qualifier="exact", modifier=None, low=claim.value, high=claim.value)
+    return widened(claim, vocab)
+
+
+def signed(value: float) -> str:
+    """Format a change with its sign: "+9.5", "−3"."""
+    return ("+" if value > 0 else "−" if value < 0 else "") + fmt(abs(value))
