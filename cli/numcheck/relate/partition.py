@@ -1,5 +1,126 @@
-"""partition relations (to come)."""
+"""partition: exclusive parts of one whole — shares of one vote or poll, counts of one group.
+
+"A took 48.5%, B 39.9% and C 14.2%"; "71% backed the deal, 22% opposed it and 9% did not
+vote"; "X made up 55%, Y 30% and Z the remaining 20%"; "Of the 22 countries polled, 13 said
+yes, nine said no and three did not answer"; "The 50 volunteers were divided into four teams
+of 12, 15, 14 and 11". A list is a partition only when its words say the parts exclude each
+other (rules/vocab/relations.yaml: exclusive, exhaustive, divided); "60% use X, 50% use Y" is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from numcheck.records import Claim
+from numcheck.relate.text import Text, is_count
+from numcheck.relate.words import RelationWords, alternation
+
+_LIST_GAP = re.compile(r"^[^;:.()\d]{0,70}$")  # the words between two parts of one list: ", B ", " and C "
+_SCOPE = re.compile(r"^\s*(?:in|at|among|for|on|across|since|last|this|a\s+year)\b")
+_JOINS = re.compile(r",|\band\b")
+_CONTRAST = re.compile(r"\b(?:while|whereas|but|compared|against|than|versus|vs)\b")
+_SOFT_END = re.compile(r"(?:the\s+)?(?:remaining|rest|remainder|other|others)\s*(?:of\s+the\s+[a-z]+\s*)?$")
 
 
-def relate_partitions(text, words) -> None:
-    """Nothing yet."""
+def _has(text: str, phrases: tuple[str, ...]) -> str | None:
+    """Return the first phrase found in text on word boundaries, or None."""
+    for phrase in phrases:
+        if re.search(rf"(?<![\w-]){alternation((phrase,))}(?![\w-])", text):
+            return phrase
+    return None
+
+
+def _in_change(text: Text, claim: Claim) -> bool:
+    """Return True for a figure read as part of a change or a stated share of a count."""
+    return any(claim.id == i for r in text.relations if r.type in ("change", "ratio") for _, i in r.roles)
+
+
+def relate_partitions(text: Text, vocab: RelationWords) -> None:
+    """Find every partition of a document."""
+    for group in text.sentences:
+        if len(group) < 2:
+            continue
+        sentence = group[0].sentence.lower()
+        if _has(sentence, vocab.inclusive):
+            continue  # "including", "such as": the list is partial
+        _shares(text, vocab, group, sentence)
+        _counts(text, vocab, group, sentence)
+
+
+def _runs(text: Text, claims: list[Claim]) -> list[list[Claim]]:
+    """Split figures into runs that read as one list: each gap short, no clause break, no digits."""
+    runs: list[list[Claim]] = []
+    for claim in claims:
+        gap = text.gap(runs[-1][-1], claim) if runs else None
+        if gap is not None and _LIST_GAP.match(gap) and _JOINS.search(gap) and not _CONTRAST.search(gap):
+            runs[-1].append(claim)
+        else:
+            runs.append([claim])
+    return [r for r in runs if len(r) >= 2]
+
+
+def _shares(text: Text, vocab: RelationWords, group: list[Claim], sentence: str) -> None:
+    """Shares of one whole: a vote, a poll, a market."""
+    shares = [c for c in group if c.unit == "percent" and c.qualifier != "vague" and not _in_change(text, c)]
+    for run in _runs(text, shares):
+        wholes = {_of_what(text.tail(c, 30)) for c in run} - {None}
+        if len(wholes) > 1:
+            continue  # "48% of men and 60% of women": shares of different wholes
+        if sum(bool(_SCOPE.match(text.tail(c, 12))) for c in run) > 1:
+            continue  # "won 60% in the north and 55% in the south": shares of different places or times
+        exclusive = _has(sentence, vocab.exclusive)
+        last_lead = text.lead(run[-1], text.claims[text.claims.index(run[-1]) - 1].end, 40)
+        rest_stated = bool(_SOFT_END.search(last_lead)) or _has(text.tail(run[-1], 30), vocab.exhaustive)
+        rest_unstated = _has(text.tail(run[-1], 60), ("the rest", "the remainder", "the others", "remaining"))
+        if not (exclusive or rest_stated or rest_unstated):
+            continue
+        exhaustive = bool(rest_stated) and not rest_unstated
+        word = (rest_stated if isinstance(rest_stated, str) else "the remaining") if exhaustive else (exclusive or "the rest")
+        text.add("partition", [("part", c) for c in run], word=word, exhaustive=exhaustive)
+
+
+def _of_what(tail: str) -> str | None:
+    """Return the noun a share is "of": " of women backed it" → "women"."""
+    m = re.match(r"^\s*of\s+(?:the\s+|all\s+)?([a-z]+)", tail)
+    return m.group(1) if m else None
+
+
+def _counts(text: Text, vocab: RelationWords, group: list[Claim], sentence: str) -> None:
+    """Counts of one group: "Of the 22 countries, 13 …, nine … and three …", "divided into teams of 12, 15 …"."""
+    divided = _has(sentence, vocab.divided)
+    if divided:
+        _divided(text, group, divided)
+        return
+    whole = group[0]
+    if not is_count(whole) or not re.search(r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out\s+of|among)\s+(?:the\s+|its\s+|all\s+)?$", text.lead(whole, 0, 30)):
+        return
+    parts = [c for c in group[1:] if is_count(c)]
+    if len(parts) < 2:
+        return
+    exhaustive = _has(sentence, vocab.exhaustive)
+    exclusive = _has(sentence, vocab.exclusive)
+    if not (exhaustive or exclusive):
+        return
+    tail = text.tail(parts[-1], 60)
+    unstated = _has(tail, ("the rest", "the remainder", "the others")) and not exhaustive_in_last(text, parts[-1], vocab)
+    roles = [("whole", whole)] + [("part", c) for c in parts]
+    text.add("partition", roles, word=exhaustive or exclusive or "", exhaustive=bool(exhaustive) and not unstated)
+
+
+def exhaustive_in_last(text: Text, last: Claim, vocab: RelationWords) -> bool:
+    """Return True when the last part is what remains: "and the remaining 150 died"."""
+    return bool(_SOFT_END.search(text.lead(last, 0, 30)))
+
+
+def _divided(text: Text, group: list[Claim], cue: str) -> None:
+    """ "The 50 volunteers were divided into four teams of 12, 15, 14 and 11"."""
+    at = text.prose.lower().find(cue.split()[0], group[0].start - 200 if group[0].start > 200 else 0)
+    before = [c for c in group if c.end <= at and is_count(c)]
+    after = [c for c in group if c.start > at and is_count(c)]
+    if not before or len(after) < 2:
+        return
+    runs = _runs(text, after)
+    if len(runs) != 1 or runs[0][-1] is not after[-1]:
+        return
+    whole = before[-1]
+    text.add("partition", [("whole", whole)] + [("part", c) for c in runs[0]], word=cue, exhaustive=True)

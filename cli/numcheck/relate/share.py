@@ -1,5 +1,97 @@
-"""share relations (to come)."""
+"""share: a part of a whole, with or without its stated share.
+
+"N, or X% of M", "N (X%) of M", "X% (N) of M", "of M, N (X%)", "N of the M …, or X%", "X%,
+with N of the M", "one in five of the M", "a third of the M", "X% of M"; and a part without a
+share: "N of the M", "Of the M, N …".
+"""
+
+from __future__ import annotations
+
+import re
+
+from numcheck.records import Claim
+from numcheck.relate.text import Text, is_count, is_share
+from numcheck.relate.words import RelationWords
+
+_DET = r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+|a\s+total\s+of\s+|some\s+)?(?:[\w-]+['’]s\s+)?"
+# Between a count and its share: a few words of the measure, then ", or", "(", ", representing".
+_COUNT_TO_SHARE = re.compile(r"^[\w' -]{0,40}?(?:,\s*(or|representing|accounting\s+for)|(\())\s*$")
+_SHARE_TO_WHOLE = re.compile(rf"^\s*\)?\s*,?\s*of\s+{_DET}$")
+_SHARE_TO_COUNT = re.compile(r"^\s*\(\s*$")  # "25% (300) of the 1,200"
+_COUNT_CLOSE_TO_WHOLE = re.compile(rf"^\s*\)\s*of\s+{_DET}$")
+_SHARE_WITH = re.compile(r"^[\w' -]{0,30}?,\s*with\s+$")  # "Attendance was 80%, with 420 of the 600"
+_OF_WHOLE = re.compile(rf"^\s*(?:of|out\s+of)\s+{_DET}$")
+_WHOLE_LEAD = re.compile(r"\b(?:of|out of|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
+_OPENS_WITH_OF = re.compile(r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out\s+of|among)\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?$")
+_PART_TO_SHARE = re.compile(r"^[\w' -]{0,40}?(?:,\s*or|\()\s*$")  # "420 of the 600 pupils, or 80%"
 
 
-def relate_shares(text, words) -> None:
-    """Nothing yet."""
+def relate_shares(text: Text, words: RelationWords) -> None:
+    """Find every share and part-of-whole relation of a document."""
+    for group in text.sentences:
+        done: set[str] = set()  # parts already placed
+        for i, claim in enumerate(group):
+            nxt = group[i + 1] if i + 1 < len(group) else None
+            after = group[i + 2] if i + 2 < len(group) else None
+            if nxt is None or claim.id in done:
+                continue
+            gap = text.gap(claim, nxt) or "\x00"
+            m = _COUNT_TO_SHARE.match(gap)
+            if _is_part(claim) and is_share(nxt) and m:
+                whole = _whole_after(text, nxt, after) or _whole_before(text, group[:i])
+                roles = [("part", claim), ("share", nxt)] + ([("whole", whole)] if whole else [])
+                text.add("share", roles, word=m.group(1) or m.group(2))
+                done.update((claim.id, nxt.id))
+            elif is_share(claim) and is_count(nxt) and _SHARE_TO_COUNT.match(gap) and after is not None:
+                if is_count(after) and _COUNT_CLOSE_TO_WHOLE.match(text.gap(nxt, after) or ""):
+                    text.add("share", [("share", claim), ("part", nxt), ("whole", after)], word="(")
+                    done.update((claim.id, nxt.id))
+            elif is_share(claim) and is_count(nxt) and _SHARE_WITH.match(gap) and after is not None:
+                if is_count(after) and _OF_WHOLE.match(text.gap(nxt, after) or ""):
+                    text.add("share", [("share", claim), ("part", nxt), ("whole", after)], word="with")
+                    done.update((claim.id, nxt.id))
+            elif is_count(claim) and is_count(nxt) and _OF_WHOLE.match(gap):
+                share = after if after is not None and is_share(after) else None
+                if share is not None and _PART_TO_SHARE.match(text.gap(nxt, share) or ""):
+                    text.add("share", [("part", claim), ("whole", nxt), ("share", share)], word="of")
+                    done.update((claim.id, nxt.id, share.id))
+                else:
+                    text.add("share", [("part", claim), ("whole", nxt)], word="of")  # "450 of the 300 passengers"
+                done.add(claim.id)
+            elif is_share(claim) and is_count(nxt) and _OF_WHOLE.match(gap):
+                text.add("share", [("share", claim), ("whole", nxt)], word="of")  # "a third of the 300 workers"
+        _leading_whole(text, group, done)
+
+
+def _is_part(claim: Claim) -> bool:
+    """Return True for a count that may be a part, a change of a count too: "cut 4,000 jobs, or 25%"."""
+    return claim.unit == "" and claim.qualifier != "vague"
+
+
+def _whole_after(text: Text, share: Claim, after: Claim | None) -> Claim | None:
+    """Return the whole right after a share: "25% of the town's 1,200 residents"."""
+    if after is not None and is_count(after) and _SHARE_TO_WHOLE.match(text.gap(share, after) or ""):
+        return after
+    return None
+
+
+def _whole_before(text: Text, earlier: list[Claim]) -> Claim | None:
+    """Return a count the sentence named as the whole earlier: "Of the 1,200 residents, 300, or 25%, …"."""
+    for claim in earlier:
+        if is_count(claim) and _WHOLE_LEAD.search(text.lead(claim, 0, 20)):
+            return claim
+    return None
+
+
+def _leading_whole(text: Text, group: list[Claim], done: set[str]) -> None:
+    """ "Of the 300 passengers, 250 were rescued": each later count is a part of the whole."""
+    if len(group) < 2 or not is_count(group[0]) or not _OPENS_WITH_OF.search(text.lead(group[0], 0, 30)):
+        return
+    whole = group[0]
+    gap = text.gap(whole, group[1])
+    if gap is None or "," not in gap:
+        return
+    for part in group[1:]:
+        if is_count(part) and part.id not in done:
+            text.add("share", [("part", part), ("whole", whole)], word="of the")
+            done.add(part.id)

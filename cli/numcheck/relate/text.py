@@ -13,6 +13,7 @@ _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?\.?")
 # Where a clause ends, looking back from a figure: a full stop, a semicolon or colon, a blank line.
 _CLAUSE_END = re.compile(r"(?:[.;:!?](?=\s)|\n\s*\n)")
 _FROM_LED = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 MAX_GAP = 160  # words further apart than this are not read as one relation
 
 
@@ -48,8 +49,10 @@ class Text:
         return _SPACE.sub(" ", raw.lower())
 
     def tail(self, claim: Claim, chars: int = 40) -> str:
-        """Return the lowercased words right after a figure."""
-        return _SPACE.sub(" ", self.prose[claim.end : claim.end + chars].lower())
+        """Return the lowercased words right after a figure, up to the end of its sentence."""
+        raw = self.prose[claim.end : claim.end + chars]
+        end = _SENTENCE_END.search(raw)
+        return _SPACE.sub(" ", (raw[: end.start() + 1] if end else raw).lower())
 
     def add(self, type_: str, roles: list[tuple[str, Claim]], **fields) -> Relation:
         """Record a relation over the given claims by role; return it."""
