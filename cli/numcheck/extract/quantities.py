@@ -538,13 +538,24 @@ class QuantityReader:
                 if len(t[j + 1].text) == 1 and t[j].low != "/":
                     return None
                 found = _per(unit, per), j + 2
-        if found and found[1] < self.n and t[found[1]].low in _TIME_SHIFTS:
+        if found and found[1] < self.n and t[found[1]].low in _TIME_SHIFTS and not self._on_something(found[1]):
             return None  # "$1.17 billion a year earlier" is a level a year ago, not a rate
         if found is None and unit in v.currencies and t[j].low in ("per", "a", "an", "/") and j + 1 < self.n:
             priced = self._unit_phrase(j + 1, attached=True)  # "$80 per barrel", "€1.50 a litre", "$5/kg"
             if priced and (t[j].low != "/" or glued(t[j], t[j + 1])):
                 return f"{unit} / {priced[0]}", priced[1]
         return found
+
+    def _on_something(self, k: int) -> bool:
+        """Return True for "on" that starts a place or manner, not a time shift: "a day on site", "a week on average".
+
+        "a year on" (a year later) ends the clause or runs on with "from"/"since".
+        """
+        t = self.t
+        if t[k].low != "on" or k + 1 >= self.n:
+            return False
+        following = t[k + 1]
+        return following.low.isalpha() and following.low not in ("from", "since", "and", "or", "but", "after")
 
     def read_at(self, i: int, floor: int) -> Quantity | None:
         """Read the quantity whose number starts at token i; tokens before floor are taken."""

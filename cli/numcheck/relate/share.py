@@ -11,7 +11,7 @@ import re
 
 from numcheck.records import Claim
 from numcheck.relate.text import Text, is_count, is_share
-from numcheck.relate.words import RelationWords
+from numcheck.relate.words import RelationWords, alternation
 
 _DET = r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+|a\s+total\s+of\s+|some\s+)?(?:[\w-]+['’]s\s+)?"
 # Between a count and its share: a few words of the measure, then ", or", "(", ", representing".
@@ -61,6 +61,7 @@ def relate_shares(text: Text, words: RelationWords) -> None:
             elif is_share(claim) and is_count(nxt) and _OF_WHOLE.match(gap):
                 text.add("share", [("share", claim), ("whole", nxt)], word="of")  # "a third of the 300 workers"
         _leading_whole(text, group, done)
+        _named_shares(text, words, group, done)
 
 
 def _is_part(claim: Claim) -> bool:
@@ -95,3 +96,49 @@ def _leading_whole(text: Text, group: list[Claim], done: set[str]) -> None:
         if is_count(part) and part.id not in done:
             text.add("share", [("part", part), ("whole", whole)], word="of the")
             done.add(part.id)
+
+
+_OF_NOUN = re.compile(r"^\s*of\s+((?:[a-z][\w'’-]*\s*){1,4})")
+_DETERMINERS = frozenset(("the", "a", "an", "all", "its", "their", "his", "her", "our", "your", "this", "these"))
+_STOP = frozenset(("who", "which", "that", "in", "at", "on", "for", "by", "and", "or", "to", "from", "was", "were",
+                   "is", "are", "had", "have", "has", "said", "voted", "turned", "backed", "with", "as", "than"))  # fmt: skip
+_LINKING = r"(?:\s+(?:was|is|were|are|stood|came|reached|hit|of|at|to|rate|rating|in|[a-z]+['’]s|the|its|their|"
+_LINKING += r"country|national|city|overall|official|record|nearly|almost|about|around|some|an|a|estimated|put|\w+ly))*\s*$"
+
+
+def _named_shares(text: Text, words: RelationWords, group: list[Claim], done: set[str]) -> None:
+    """ "130% of the workforce", "turnout was 130%": a share of a whole, whatever the whole is called."""
+    names = alternation(words.share_names)
+    for claim in group:
+        if claim.unit != "percent" or claim.direction is not None or claim.id in done:
+            continue
+        if any(("share", claim.id) in r.roles for r in text.relations):
+            continue
+        noun = _of_noun(text.tail(claim, 50), words)
+        if noun is not None:
+            text.add("share", [("share", claim)], word=noun)
+            continue
+        lead = text.lead(claim, 0, 60)
+        m = re.search(rf"\b({names})(?:\s+(?:was|is|stood|reached|hit|of|at))?{_LINKING}", lead)
+        if m and not re.search(r"\b(?:rose|fell|up|down|increase|decrease|jumped|dropped|by|change)\b", lead[m.end(1) :]):
+            text.add("share", [("share", claim)], word=m.group(1))
+
+
+def _of_noun(tail: str, words: RelationWords) -> str | None:
+    """Return the group a percent is "of" ("of the eligible workforce" → "workforce"), or None for a level."""
+    m = _OF_NOUN.match(tail)
+    if not m:
+        return None
+    found = []
+    for word in m.group(1).split():
+        word = word.strip("'’")
+        if word in _STOP:
+            break
+        if word in _DETERMINERS or word.endswith(("'s", "’s")):
+            if found:
+                break
+            continue
+        found.append(word)
+    if not found or any(w in words.not_wholes or w.isdigit() or "-" in w and w.startswith("pre") for w in found):
+        return None
+    return "of " + " ".join(found[:3])

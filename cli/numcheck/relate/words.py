@@ -27,6 +27,8 @@ class RelationWords:
     exclusive: tuple[str, ...]
     divided: tuple[str, ...]
     inclusive: tuple[str, ...]
+    share_names: tuple[str, ...]
+    not_wholes: frozenset[str]
 
     def direction(self, word: str) -> str | None:
         """Return "up" or "down" for a change word, else None."""
@@ -56,7 +58,7 @@ def relation_words() -> RelationWords:
     path = pack_dir() / "vocab" / "relations.yaml"
     data = load_yaml(str(path))
     try:
-        change, ratio, partition = data["change"], data["ratio"], data["partition"]
+        change, ratio, partition, share = data["change"], data["ratio"], data["partition"], data["share"]
 
         def words(section: dict, key: str) -> tuple[str, ...]:
             return tuple(str(w).lower() for w in section.get(key) or ())
@@ -75,6 +77,8 @@ def relation_words() -> RelationWords:
             exclusive=words(partition, "exclusive"),
             divided=words(partition, "divided"),
             inclusive=words(partition, "inclusive"),
+            share_names=words(share, "names"),
+            not_wholes=frozenset(words(share, "not_wholes")),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"{path}: relation vocabulary: {exc}") from exc
