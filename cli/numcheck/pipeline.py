@@ -1,4 +1,4 @@
-"""The pipeline end to end: read → extract → rules → findings, with per-file problems kept."""
+"""The pipeline end to end: read → extract → relate → rules → findings, with per-file problems kept."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from numcheck.errors import ConfigError, InputError
-from numcheck.records import Claim, Finding
+from numcheck.records import Claim, Finding, Relation
 
 if TYPE_CHECKING:
     from numcheck.config import Config
@@ -38,6 +38,7 @@ class Run:
 
     files: int = 0
     claims: list[Claim] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)  # how each text's claims relate (the relate stage)
     findings: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     usage_errors: list[str] = field(default_factory=list)
@@ -50,7 +51,7 @@ class Run:
 def read_and_extract(
     paths: list[str], settings: Settings, exclude: list[str] | None = None, progress: Callable | None = None
 ) -> Run:
-    """Read every file and extract its claims; unreadable files become problems.
+    """Read every file, extract its claims and relate them; unreadable files become problems.
 
     `progress(done, total)` is called after each file when given (a terminal's progress bar).
     """
@@ -58,6 +59,7 @@ def read_and_extract(
     from numcheck.read import expand_paths, load
     from numcheck.read.manifest import key, load_manifest
     from numcheck.read.suppressions import parse
+    from numcheck.relate import relate
     from numcheck.vocab import default_vocabulary
 
     vocab = default_vocabulary()
@@ -77,7 +79,9 @@ def read_and_extract(
             doc = replace(doc, outlet=info.outlet or doc.outlet, date=info.date or doc.date, url=info.url or doc.url)
         run.files += 1
         prefix = f"{number}." if len(files) > 1 else ""
-        run.claims.extend(extract(doc, vocab, prefix=prefix))
+        claims = extract(doc, vocab, prefix=prefix)
+        run.claims.extend(claims)
+        run.relations.extend(relate(doc, claims, vocab))
         run.texts[doc.source] = doc.prose
         if doc.date:
             run.dates[doc.source] = doc.date
@@ -97,7 +101,14 @@ def check(run: Run, settings: Settings, config: Config) -> None:
     rules = _rules(settings, config)
     run.rule_names = {r.id: (r.kind, r.description) for r in rules}
     vocab = tuned(default_vocabulary(), config)
-    ctx = Context(vocab, texts=run.texts, dates=run.dates, today=settings.today, show_undecidable=settings.undecidable)
+    ctx = Context(
+        vocab,
+        texts=run.texts,
+        dates=run.dates,
+        today=settings.today,
+        show_undecidable=settings.undecidable,
+        relations=tuple(run.relations),
+    )
     findings = _suppress(run_rules(rules, run.claims, ctx), run.suppressions, settings.warn_unused)
     if settings.baseline:
         from numcheck.report.baseline import without_baseline

@@ -97,6 +97,7 @@ class Relation:
     factor: float | None = None  # what a ratio word means: doubled 2, halved 0.5, "three times" 3
     confidence: str = "sure"  # or "likely"
     exhaustive: bool = False  # a partition whose parts make up the whole ("the remaining", a Total row)
+    tabular: bool = False  # read from a table: its figures are data, written to the column's finest digit
 
     def claims(self, role: str) -> list[str]:
         """Return the ids of the claims in one role, in text order."""

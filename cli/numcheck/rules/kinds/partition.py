@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from numcheck import schema as s
 from numcheck.normalise.intervals import fmt, fmt_interval, overlap, widened
 from numcheck.records import Claim, Finding
@@ -31,6 +33,10 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             continue
         units = {p.unit for p in parts}
         whole = roles.get("whole", [None])[0]
+        if relation.tabular:  # a table's column is written to one precision: its finest digit
+            finest = min(c.precision for c in [*parts, *([whole] if whole else [])])
+            parts = [replace(p, precision=finest) if p.qualifier == "exact" else p for p in parts]
+            whole = replace(whole, precision=finest) if whole is not None and whole.qualifier == "exact" else whole
         if units <= {"percent", "fraction"} and whole is None:
             lows = [as_percent(widened(p, ctx.vocab)[0], p.unit) for p in parts]
             highs = [as_percent(widened(p, ctx.vocab)[1], p.unit) for p in parts]
@@ -48,7 +54,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
         if low > target[1]:
             why = f"even their lowest readings add up to {fmt(low)}{unit}, more than {of}"
         elif relation.exhaustive and high < target[0] and high != float("inf"):
-            why = f'they make up the whole ("{relation.word}"), yet even their highest readings add up to only {fmt(high)}{unit}'
+            why = f"they make up {of}, yet even their highest readings add up to only {fmt(high)}{unit}"
         else:
             continue
         if overlap((low, high), target) and not relation.exhaustive:
