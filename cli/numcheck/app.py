@@ -239,15 +239,16 @@ def extract(
     if chosen == "json":
         from numcheck.report.plain import write_json
 
-        write_json({"version": 1, "claims": [c.to_json() for c in run.claims]}, sys.stdout)
+        claims = [c.to_json() for c in run.claims]
+        write_json({"version": 1, "claims": claims, "relations": [r.to_json() for r in run.relations]}, sys.stdout)
     elif chosen == "table":
         from numcheck.report.table import write_claims_table
 
-        write_claims_table(run.claims, sys.stdout)
+        write_claims_table(run.claims, sys.stdout, run.relations)
     else:
         from numcheck.report.plain import write_claims_lines
 
-        write_claims_lines(run.claims, sys.stdout)
+        write_claims_lines(run.claims, sys.stdout, run.relations)
     raise typer.Exit(2 if run.usage_errors else 0)
 
 

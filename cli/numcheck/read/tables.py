@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _MARKUP = re.compile(r"[*_`]+|<[^<>]{0,200}>")
@@ -78,7 +79,7 @@ def _split_row(text: str, start: int, end: int) -> list[tuple[int, int]]:
         edges.insert(0, -1)  # a row without a leading pipe
     if line[bars[-1] + 1 :].strip():
         edges.append(len(line))
-    return [(start + a + 1, start + b) for a, b in zip(edges, edges[1:], strict=False)]
+    return [(start + a + 1, start + b) for a, b in pairwise(edges)]
 
 
 def _markdown_tables(text: str) -> list[Table]:

@@ -16,7 +16,9 @@ from numcheck.records import Claim
 from numcheck.relate.text import Text, alternation_words, last_word_in
 from numcheck.relate.words import RelationWords, alternation, relation_words
 
-_SOFT = r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|a|an|the|its|their|revised|estimated)\s+){0,3}"
+_SOFT = (
+    r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|a|an|the|its|their|revised|estimated)\s+){0,3}"
+)
 _CLAUSE = r"(?:\s*[a-z0-9][\w'’-]*){0,6}"  # a few words between the figures: "at the last election"
 _TO = re.compile(rf"^\s*,?\s*to\s+{_SOFT}$")
 _AT = re.compile(rf"^\s*,?\s*(?:at|to)\s+{_SOFT}$")
@@ -104,7 +106,12 @@ def _stated_first(text, words, change, nxt, after, floor, before_old, taken) -> 
         verb = change.text + (" more" if text.tail(change, 12).lstrip().startswith("more") else "")
     if _TO.match(gap) and is_level(nxt):
         roles = [("to", nxt), ("by", change)]
-        if after is not None and is_level(after) and compatible(after, nxt) and before_old.match(text.gap(nxt, after) or ""):
+        if (
+            after is not None
+            and is_level(after)
+            and compatible(after, nxt)
+            and before_old.match(text.gap(nxt, after) or "")
+        ):
             roles.insert(0, ("from", after))
         text.add("change", roles, word=verb or "to", direction=direction, factor=factor)
         taken.add(nxt.id)
@@ -210,7 +217,9 @@ def _back_reference(text, words, previous, group, before_old) -> None:
         return
     lead = text.lead(change, previous[-1].end, 80).strip()
     refs = alternation_words(words.back_reference)
-    if not re.match(rf"^(?:{refs})\s+(?:was|is|were|are|marks|marked|represents|represented)\s+(?:up|down)(?:\s+by)?$", lead):
+    if not re.match(
+        rf"^(?:{refs})\s+(?:was|is|were|are|marks|marked|represents|represented)\s+(?:up|down)(?:\s+by)?$", lead
+    ):
         return
     old = group[1]
     if not before_old.match(text.gap(change, old) or ""):

@@ -75,7 +75,11 @@ def _shares(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
         if not (exclusive or rest_stated or rest_unstated):
             continue
         exhaustive = bool(rest_stated) and not rest_unstated
-        word = (rest_stated if isinstance(rest_stated, str) else "the remaining") if exhaustive else (exclusive or "the rest")
+        word = (
+            (rest_stated if isinstance(rest_stated, str) else "the remaining")
+            if exhaustive
+            else (exclusive or "the rest")
+        )
         text.add("partition", [("part", c) for c in run], word=word, exhaustive=exhaustive)
 
 
@@ -92,7 +96,9 @@ def _counts(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
         _divided(text, group, divided)
         return
     whole = group[0]
-    if not is_count(whole) or not re.search(r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out\s+of|among)\s+(?:the\s+|its\s+|all\s+)?$", text.lead(whole, 0, 30)):
+    if not is_count(whole) or not re.search(
+        r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out\s+of|among)\s+(?:the\s+|its\s+|all\s+)?$", text.lead(whole, 0, 30)
+    ):
         return
     parts = [c for c in group[1:] if is_count(c)]
     if len(parts) < 2:
@@ -102,7 +108,9 @@ def _counts(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
     if not (exhaustive or exclusive):
         return
     tail = text.tail(parts[-1], 60)
-    unstated = _has(tail, ("the rest", "the remainder", "the others")) and not exhaustive_in_last(text, parts[-1], vocab)
+    unstated = _has(tail, ("the rest", "the remainder", "the others")) and not exhaustive_in_last(
+        text, parts[-1], vocab
+    )
     roles = [("whole", whole)] + [("part", c) for c in parts]
     text.add("partition", roles, word=exhaustive or exclusive or "", exhaustive=bool(exhaustive) and not unstated)
 

@@ -50,7 +50,9 @@ def relate_ratios(text: Text, words: RelationWords) -> None:
                 a = group[i - 1]
                 if a.unit in ("times", "fraction") or not _same_kind(a, nxt):
                     continue
-                if _BEFORE_FACTOR.match(text.gap(a, claim) or "\x00") and _AFTER_FACTOR.match(text.gap(claim, nxt) or "\x00"):
+                if _BEFORE_FACTOR.match(text.gap(a, claim) or "\x00") and _AFTER_FACTOR.match(
+                    text.gap(claim, nxt) or "\x00"
+                ):
                     text.add("ratio", [("a", a), ("by", claim), ("b", nxt)], word=claim.text, factor=claim.value)
             elif claim.unit != "times" and nxt.unit != "times" and _same_kind(claim, nxt):
                 m = _word_gap().match(text.gap(claim, nxt) or "\x00")

@@ -22,7 +22,9 @@ _COUNT_CLOSE_TO_WHOLE = re.compile(rf"^\s*\)\s*of\s+{_DET}$")
 _SHARE_WITH = re.compile(r"^[\w' -]{0,30}?,\s*with\s+$")  # "Attendance was 80%, with 420 of the 600"
 _OF_WHOLE = re.compile(rf"^\s*(?:of|out\s+of)\s+{_DET}$")
 _WHOLE_LEAD = re.compile(r"\b(?:of|out of|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
-_OPENS_WITH_OF = re.compile(r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out\s+of|among)\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?$")
+_OPENS_WITH_OF = re.compile(
+    r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out\s+of|among)\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?$"
+)
 _PART_TO_SHARE = re.compile(r"^[\w' -]{0,40}?(?:,\s*or|\()\s*$")  # "420 of the 600 pupils, or 80%"
 
 
@@ -100,10 +102,14 @@ def _leading_whole(text: Text, group: list[Claim], done: set[str]) -> None:
 
 _OF_NOUN = re.compile(r"^\s*of\s+((?:[a-z][\w'’-]*\s*){1,4})")
 _DETERMINERS = frozenset(("the", "a", "an", "all", "its", "their", "his", "her", "our", "your", "this", "these"))
-_STOP = frozenset(("who", "which", "that", "in", "at", "on", "for", "by", "and", "or", "to", "from", "was", "were",
-                   "is", "are", "had", "have", "has", "said", "voted", "turned", "backed", "with", "as", "than"))  # fmt: skip
+_STOP = frozenset(
+    ("who", "which", "that", "in", "at", "on", "for", "by", "and", "or", "to", "from", "was", "were",
+     "is", "are", "had", "have", "has", "said", "voted", "turned", "backed", "with", "as", "than")
+)  # fmt: skip
 _LINKING = r"(?:\s+(?:was|is|were|are|stood|came|reached|hit|of|at|to|rate|rating|in|[a-z]+['’]s|the|its|their|"
-_LINKING += r"country|national|city|overall|official|record|nearly|almost|about|around|some|an|a|estimated|put|\w+ly))*\s*$"
+_LINKING += (
+    r"country|national|city|overall|official|record|nearly|almost|about|around|some|an|a|estimated|put|\w+ly))*\s*$"
+)
 
 
 def _named_shares(text: Text, words: RelationWords, group: list[Claim], done: set[str]) -> None:
@@ -120,7 +126,9 @@ def _named_shares(text: Text, words: RelationWords, group: list[Claim], done: se
             continue
         lead = text.lead(claim, 0, 60)
         m = re.search(rf"\b({names})(?:\s+(?:was|is|stood|reached|hit|of|at))?{_LINKING}", lead)
-        if m and not re.search(r"\b(?:rose|fell|up|down|increase|decrease|jumped|dropped|by|change)\b", lead[m.end(1) :]):
+        if m and not re.search(
+            r"\b(?:rose|fell|up|down|increase|decrease|jumped|dropped|by|change)\b", lead[m.end(1) :]
+        ):
             text.add("share", [("share", claim)], word=m.group(1))
 
 
@@ -139,6 +147,6 @@ def _of_noun(tail: str, words: RelationWords) -> str | None:
                 break
             continue
         found.append(word)
-    if not found or any(w in words.not_wholes or w.isdigit() or "-" in w and w.startswith("pre") for w in found):
+    if not found or any(w in words.not_wholes or w.isdigit() or ("-" in w and w.startswith("pre")) for w in found):
         return None
     return "of " + " ".join(found[:3])

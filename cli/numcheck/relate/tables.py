@@ -75,7 +75,11 @@ def _total_rows(text: Text, table: Table, at: dict) -> None:
 
 def _total_columns(text: Text, table: Table, at: dict) -> None:
     """A Total column: each row's other figures add up to its Total cell."""
-    totals = [c for c in range(1, table.columns) if _TOTAL.match((table.cell(0, c) or Cell(0, 0, 0, 0, "", "", "")).column_header)]
+    totals = [
+        c
+        for c in range(1, table.columns)
+        if _TOTAL.match((table.cell(0, c) or Cell(0, 0, 0, 0, "", "", "")).column_header)
+    ]
     if len(totals) != 1:
         return
     total = totals[0]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from numcheck.records import Claim, Finding
-from numcheck.report.plain import claim_reading
+from numcheck.records import Claim, Finding, Relation
+from numcheck.report.plain import claim_reading, relation_line, under_last_claim
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -34,11 +34,13 @@ def write_findings_table(findings: list[Finding], summary: str, out: TextIO) -> 
     console.print(summary)
 
 
-def write_claims_table(claims: list[Claim], out: TextIO) -> None:
-    """Print the claims of each file as a table."""
+def write_claims_table(claims: list[Claim], out: TextIO, relations: list[Relation] | None = None) -> None:
+    """Print the claims of each file as a table, each relation in a row under its claims."""
     from rich.table import Table
 
     console = _console(out)
+    by_id = {c.id: c for c in claims}
+    shown = under_last_claim(claims, relations or [])
     for source in dict.fromkeys(c.source for c in claims):
         table = Table(title=source, title_justify="left", expand=True)
         for name in ("line:col", "text", "reading", "qualifier", "measure / concept", "source"):
@@ -46,4 +48,6 @@ def write_claims_table(claims: list[Claim], out: TextIO) -> None:
         for c in (c for c in claims if c.source == source):
             measure = " / ".join(x for x in (c.measure, c.concept) if x)
             table.add_row(f"{c.line}:{c.column}", c.text, claim_reading(c), c.qualifier, measure, c.attribution or "")
+            for relation in shown.get(c.id, []):
+                table.add_row("", f"[dim]↳ relation {relation_line(relation, by_id)}[/]", "", "", "", "")
         console.print(table)

@@ -16,7 +16,7 @@ DOC = (
     '(every order: "rose 15% to B from A", "B, up 15% from A", "from A to B, an increase of 15%", '
     '", or 15%", "15% higher than A at B", "by 2 percentage points to 7% from 5%", "That was up 15% '
     'from A" after a sentence stating B). Computes (B − A)/A with A and B widened for rounding and '
-    "hedges; when the sentence says the rate is yearly over a span (\"a year … over five years\", "
+    'hedges; when the sentence says the rate is yearly over a span ("a year … over five years", '
     '"from 2015 to 2020") the compound yearly rate instead. Points and basis points are compared '
     "with B − A, an amount in the levels' unit with B − A. Flags only when no reading gives the "
     "stated change; a change whose sign the levels contradict is left to the `direction` kind; "
@@ -121,8 +121,10 @@ def _judge(rule: Rule, relation: Relation, change: Claim, a: Claim, b: Claim, n:
     stated = _stated(relation, change, ctx)
     lo, hi = widened(change, ctx.vocab)
     if stated is None:  # ", or 22.9%" with no word for the sign: compare sizes
-        size = (0.0, max(abs(actual[0]), abs(actual[1]))) if actual[0] <= 0 <= actual[1] else tuple(
-            sorted((abs(actual[0]), abs(actual[1])))
+        size = (
+            (0.0, max(abs(actual[0]), abs(actual[1])))
+            if actual[0] <= 0 <= actual[1]
+            else tuple(sorted((abs(actual[0]), abs(actual[1]))))
         )
         if overlap(size, (lo, hi)):
             return None
@@ -136,7 +138,11 @@ def _judge(rule: Rule, relation: Relation, change: Claim, a: Claim, b: Claim, n:
         if (actual[1] < 0 < stated[0]) or (actual[0] > 0 > stated[1]):
             return None  # the sign is wrong: the direction kind says so
     space = "" if unit == "%" else " "
-    shown = f"{signed(stated[0])}{space}{unit} to {signed(stated[1])}{space}{unit}" if stated else f"{fmt(lo)}–{fmt(hi)}{space}{unit}"
+    shown = (
+        f"{signed(stated[0])}{space}{unit} to {signed(stated[1])}{space}{unit}"
+        if stated
+        else f"{fmt(lo)}–{fmt(hi)}{space}{unit}"
+    )
     text = (
         f"{describe(a)} → {describe(b)} is {how} (allowing for rounding and hedges "
         f"{signed(actual[0])}{space}{unit} to {signed(actual[1])}{space}{unit}); "

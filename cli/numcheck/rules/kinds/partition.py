@@ -15,7 +15,7 @@ DOC = (
     "Judges each `partition` relation of the relate stage: a list of exclusive parts of one whole "
     '("A took 48.5%, B 39.9% and C 14.2%", "71% backed it, 22% opposed it and 9% did not vote", '
     '"Of the 22 countries, 13 said yes, nine said no and three did not answer", "divided into teams '
-    'of 12, 15, 14 and 11", a table\'s Total row or share column). Adds the parts, each widened for '
+    "of 12, 15, 14 and 11\", a table's Total row or share column). Adds the parts, each widened for "
     "rounding and hedges; flags a sum whose lowest reading exceeds the whole (100% for shares), and, "
     'when the parts make up the whole ("the remaining 20%", a Total row, "divided into"), a sum '
     "whose highest reading falls short of it. Lists whose words do not say the parts exclude each "
@@ -82,4 +82,10 @@ def _whole(exhaustive: bool, parts: list[Claim], whole: Claim, ctx: Context) -> 
 
 def _counted(claim: Claim) -> bool:
     """Return True for an exact count of a few units ("12", "nine"): a number of members, never rounded."""
-    return claim.unit == "" and claim.qualifier == "exact" and claim.precision <= 1 and claim.value == int(claim.value) and claim.value < 100
+    return (
+        claim.unit == ""
+        and claim.qualifier == "exact"
+        and claim.precision <= 1
+        and claim.value == int(claim.value)
+        and claim.value < 100
+    )

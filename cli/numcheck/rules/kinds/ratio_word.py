@@ -10,7 +10,7 @@ from numcheck.rules.kinds.relations import level, related
 from numcheck.rules.model import Context, Rule
 
 DOC = (
-    "Judges `change` relations stated by a factor (\"doubled to B from A\", \"tripled from A to B\", "
+    'Judges `change` relations stated by a factor ("doubled to B from A", "tripled from A to B", '
     '"rose tenfold") and `ratio` relations ("a 90-metre wave, three times the previous record of 20 '
     'metres", "600 tonnes, double the 2019 level of 250 tonnes", "half the level of"): computes B/A '
     "(or A/B for a ratio) with both widened for rounding and hedges and flags when no reading comes "
@@ -52,7 +52,8 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             allowed = (f_lo * (1 - tolerance), f_hi * (1 + tolerance))
             if actual[1] < allowed[0] or actual[0] > allowed[1]:
                 text = (
-                    f'"{relation.word}" means ×{fmt(f_lo)}' + (f"–{fmt(f_hi)}" if f_hi != f_lo else "")
+                    f'"{relation.word}" means ×{fmt(f_lo)}'
+                    + (f"–{fmt(f_hi)}" if f_hi != f_lo else "")
                     + f", but {describe(other)} / {describe(base)} is {fmt(other.value)} / {fmt(base.value)} = "
                     f"×{fmt(other.value / base.value)} (allowing for rounding and hedges ×{fmt(actual[0])}–"
                     f"{fmt(actual[1])}, and ±{fmt(100 * tolerance)}% for the word)"

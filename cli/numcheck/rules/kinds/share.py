@@ -36,7 +36,10 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
         if w_lo <= 0 or c_hi == float("inf") or w_hi == float("inf") or not whole.value:
             continue
         actual = (100 * max(c_lo, 0) / w_hi, 100 * c_hi / w_lo)
-        stated = (as_percent(widened(share, ctx.vocab)[0], share.unit), as_percent(widened(share, ctx.vocab)[1], share.unit))
+        stated = (
+            as_percent(widened(share, ctx.vocab)[0], share.unit),
+            as_percent(widened(share, ctx.vocab)[1], share.unit),
+        )
         if overlap(actual, stated):
             continue
         text = (
