@@ -196,7 +196,9 @@ def _to_then_from(text, words, new, old, floor, before_old, taken) -> None:
         word = "compared with"
     factor = words.factors.get(word)
     direction = words.direction(word)
-    text.add("change", [("from", old), ("to", new)], word=word, direction=direction, factor=factor)
+    # "NEW, compared with OLD" without a change word may compare two places, not two times
+    sure = "sure" if word != "compared with" else "likely"
+    text.add("change", [("from", old), ("to", new)], word=word, direction=direction, factor=factor, confidence=sure)
     taken.add(new.id)
 
 
