@@ -17,7 +17,7 @@ from numcheck.relate.text import Text, alternation_words, last_word_in
 from numcheck.relate.words import RelationWords, alternation, relation_words
 
 _SOFT = (
-    r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|a|an|the|its|their|revised|estimated)\s+){0,3}"
+    r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|a|an|the|its|their|revised|estimated|previous|record|total)\s+){0,3}"
 )
 _CLAUSE = r"(?:\s*[a-z0-9][\w'’-]*){0,6}"  # a few words between the figures: "at the last election"
 _TO = re.compile(rf"^\s*,?\s*to\s+{_SOFT}$")
