@@ -23,7 +23,8 @@ _CLAUSE = r"(?:\s*[a-z0-9][\w'’-]*){0,6}"  # a few words between the figures: 
 _TO = re.compile(rf"^\s*,?\s*to\s+{_SOFT}$")
 _AT = re.compile(rf"^\s*,?\s*(?:at|to)\s+{_SOFT}$")
 _FROM_END = re.compile(rf"\bfrom\s+{_SOFT}$")
-_FROM_TO = re.compile(rf"^{_CLAUSE}\s*,?\s*to\s+{_SOFT}$")
+# "from OLD at the last election in 2021, when rain kept voters at home, to NEW": words, maybe one aside
+_FROM_TO = re.compile(rf"^{_CLAUSE}(?:\s*,[^,;:.()\d]{{1,80}},)?\s*,?\s*to\s+{_SOFT}$")
 _UNITS_OF_CHANGE = ("percent", "percentage_point", "basis_point", "percent / year", "times")
 
 
@@ -36,10 +37,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # between the new level and the old: "from", " in 2025, compared with", ", up from"
     before_old = re.compile(rf"^{_CLAUSE}\s*,?\s*(?:(up|down)\s+)?(?:{baseline})\s+{_SOFT}$")
     # between the new level and its stated change: ", up", " (down", ", higher by"
-    new_then_change = re.compile(r"^\s*[,(—–-]?\s*(up|down|higher|lower)(?:\s+by)?(?:\s+an?)?\s+$")
+    new_then_change = re.compile(rf"^{_CLAUSE}\s*[,(—–-]?\s*(up|down|higher|lower)(?:\s+by)?(?:\s+an?)?\s+$")
     # after "from OLD to NEW": ", or", ", an increase of", ", a", " (up", ", a fall of"
     after_new = re.compile(
-        rf"^\s*[,(—–-]?\s*(?:(or)|(up|down)(?:\s+by)?|an?\s+({nouns})\s+of|(an?)|"
+        rf"^{_CLAUSE}\s*[,(—–-]?\s*(?:(or)|(up|down)(?:\s+by)?|an?\s+({nouns})\s+of|(an?)|"
         rf"(?:representing|marking|which\s+(?:is|was))\s+an?\s+({nouns})\s+of)\s+{_SOFT}$"
     )
     return before_old, new_then_change, after_new
@@ -57,7 +58,10 @@ def is_level(claim: Claim) -> bool:
 
 def compatible(old: Claim, new: Claim) -> bool:
     """Return True when two levels can be compared: one unit, or a bare old level ("from 300 to 200 tonnes")."""
-    return old.unit == new.unit or (old.unit == "" and new.unit not in ("percent", "fraction"))
+    if old.unit == new.unit or (old.unit == "" and new.unit not in ("percent", "fraction")):
+        return True
+    # "$16.50 an hour from $15.50", "£1,284 a month, compared with £1,162": the period is said once
+    return bool(old.unit and new.unit) and (new.unit.split(" / ")[0] == old.unit or old.unit.split(" / ")[0] == new.unit)
 
 
 def _verb(text: Text, words: RelationWords, claim: Claim, floor: int) -> str | None:
@@ -88,7 +92,7 @@ def relate_changes(text: Text, words: RelationWords) -> None:
             if is_level(claim) and nxt is not None and _FROM_END.search(text.lead(claim, floor, 40)):
                 _from_to(text, words, claim, nxt, after, floor, after_new, taken)
             if is_level(claim) and nxt is not None and claim.id not in taken and is_level(nxt):
-                _to_then_from(text, words, claim, nxt, floor, before_old, taken)
+                _to_then_from(text, words, claim, nxt, after, floor, (before_old, after_new), taken)
             if is_level(claim) and claim.id not in taken:
                 _to_alone(text, words, claim, floor, taken)
         if previous and group:
@@ -156,19 +160,11 @@ def _from_to(text, words, old, new, after, floor, after_new, taken) -> None:
     roles = [("from", old), ("to", new)]
     word, direction = verb, words.direction(verb) if verb else None
     factor = words.factors.get(verb or "")
-    m = after_new.match(text.gap(new, after) or "") if after is not None else None
-    if m and after is not None and (after.unit in _UNITS_OF_CHANGE or after.unit == new.unit):
-        noun = m.group(3) or m.group(5)
-        if m.group(4):  # ", a 45% increase": the noun follows the figure
-            noun = last_word_in(text.tail(after, 20)[:20], words.up_nouns | words.down_nouns)
-            if noun is None and after.direction is None:
-                noun = None
-                m = None
-        if m:
-            roles.append(("by", after))
-            stated = m.group(2) or noun
-            word = m.group(1) or stated or word
-            direction = after.direction or (words.direction(stated) if stated else None) or direction
+    stated = _stated_after(text, words, new, after, after_new)
+    if stated is not None:
+        roles.append(("by", stated[0]))
+        word = stated[1] or word
+        direction = stated[2] or direction
     if verb is None and len(roles) == 2:
         return  # "from 10 to 20" with no change word is a range, not a change
     if factor and len(roles) == 2:
@@ -178,9 +174,30 @@ def _from_to(text, words, old, new, after, floor, after_new, taken) -> None:
     taken.add(new.id)
 
 
-def _to_then_from(text, words, new, old, floor, before_old, taken) -> None:
+def _stated_after(text: Text, words: RelationWords, level: Claim, after: Claim | None, after_new: re.Pattern):
+    """Return (claim, word, direction) for a change stated after the levels: ", or 22.9%", ", a fall of 12.6%"."""
+    m = after_new.match(text.gap(level, after) or "") if after is not None else None
+    if m is None or after is None or not (after.unit in _UNITS_OF_CHANGE or after.unit == level.unit or _points(text, after)):
+        return None
+    noun = m.group(3) or m.group(5)
+    if m.group(4):  # ", a 45% increase": the noun follows the figure
+        noun = last_word_in(text.tail(after, 20), words.up_nouns | words.down_nouns)
+        if noun is None and after.direction is None:
+            return None
+    stated = m.group(2) or noun
+    direction = after.direction or (words.direction(stated) if stated else None)
+    return after, m.group(1) or stated, direction
+
+
+def _points(text: Text, claim: Claim) -> bool:
+    """Return True for a bare number followed by "points": "up 9 points from 45%"."""
+    return claim.unit == "" and bool(re.match(r"^\s*(?:percentage\s+)?points?\b", text.tail(claim, 20)))
+
+
+def _to_then_from(text, words, new, old, after, floor, patterns, taken) -> None:
     """ "fell to NEW from OLD", "tripled to NEW from OLD", "NEW, compared with OLD", "NEW, up from OLD"."""
     gap = text.gap(new, old)
+    before_old, after_new = patterns
     m = before_old.match(gap or "")
     if not m or not compatible(old, new) or not _clean(gap):
         return
@@ -196,9 +213,14 @@ def _to_then_from(text, words, new, old, floor, before_old, taken) -> None:
         word = "compared with"
     factor = words.factors.get(word)
     direction = words.direction(word)
+    roles = [("from", old), ("to", new)]
+    stated = _stated_after(text, words, old, after, after_new)
+    if stated is not None:  # "NEW, compared with OLD a year earlier, an increase of 39%"
+        roles.append(("by", stated[0]))
+        word, direction = stated[1] or word, stated[2] or direction
     # "NEW, compared with OLD" without a change word may compare two places, not two times
-    sure = "sure" if word != "compared with" else "likely"
-    text.add("change", [("from", old), ("to", new)], word=word, direction=direction, factor=factor, confidence=sure)
+    sure = "likely" if word == "compared with" and stated is None else "sure"
+    text.add("change", roles, word=word, direction=direction, factor=factor, confidence=sure)
     taken.add(new.id)
 
 

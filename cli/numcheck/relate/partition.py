@@ -130,5 +130,8 @@ def _divided(text: Text, group: list[Claim], cue: str) -> None:
     runs = _runs(text, after)
     if len(runs) != 1 or runs[0][-1] is not after[-1]:
         return
-    whole = before[-1]
+    named = [c for c in before if c.measure]  # "The 48 runners … divided into": the whole names what it counts
+    if len(named) != 1:
+        return  # no count, or two, that name what is divided: which is the whole is not sure
+    whole = named[0]
     text.add("partition", [("whole", whole)] + [("part", c) for c in runs[0]], word=cue, exhaustive=True)

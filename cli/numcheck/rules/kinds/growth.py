@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from numcheck import schema as s
 from numcheck.normalise.intervals import fmt, overlap, widened
 from numcheck.records import Claim, Finding, Relation
 from numcheck.rules.kinds.base import describe, finding, unit_label
-from numcheck.rules.kinds.relations import level, related, signed
+from numcheck.rules.kinds.relations import after, before, level, related, signed
 from numcheck.rules.model import Context, Rule
 
 DOC = (
@@ -24,13 +25,18 @@ DOC = (
 )
 OPTIONS: dict[str, s.Field] = {}
 
-_YEARLY = re.compile(r"\b(?:a year|annually|per year|each year|per annum|annual|yearly)\b")
+# "a year earlier" dates the old level; it does not make the change yearly
+_YEARLY = re.compile(
+    r"\b(?:a year(?! earlier| ago| before| previously| on| later)|annually|per year|each year|per annum|annual|"
+    r"yearly|annuali[sz]ed)\b"
+)
 _OVER_YEARS = re.compile(
     r"\bover (?:the (?:past|last|next) )?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) years\b"
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _RELATIVE = ("percent", "percent / year")
+_POINTS = re.compile(r"^\s*(?:percentage\s+)?points?\b")
 
 
 def years(sentence: str) -> int | None:
@@ -62,10 +68,15 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
         if not all(role in roles for role in ("from", "to", "by")):
             continue
         a, b, change = roles["from"][0], roles["to"][0], roles["by"][0]
+        if change.unit == "" and b.unit == "percent" and _POINTS.match(after(ctx, change, 20)):
+            change = replace(change, unit="percentage_point")  # "up 9 points from 45%"
         n = None
         if change.unit in _RELATIVE:
             sentence = change.sentence.lower()
-            if change.unit == "percent / year" or _YEARLY.search(sentence):
+            near = before(ctx, change, 30) + " # " + after(ctx, change, 15)  # "an annual 5%", "5% annually"
+            for level_claim in (a, b):  # "3.1 billion tonnes a year": the levels' own period is not the change's
+                near = near.replace(" ".join(level_claim.text.lower().split()), " ")
+            if change.unit == "percent / year" or _YEARLY.search(near):
                 n = years(sentence)
                 if n is None:
                     text = f"{describe(change)} is a yearly rate, but the sentence does not say over how many years"
