@@ -18,7 +18,8 @@ from numcheck.relate.words import RelationWords, alternation
 _LIST_GAP = re.compile(r"^[^;:.()\d]{0,70}$")  # the words between two parts of one list: ", B ", " and C "
 _SCOPE = re.compile(r"^\s*(?:in|at|among|for|on|across|since|last|this|a\s+year)\b")
 _JOINS = re.compile(r",|\band\b")
-_CONTRAST = re.compile(r"\b(?:while|whereas|but|compared|against|than|versus|vs)\b")
+# "48% in the north against 50% in the south" compares; "27% voted against and 17% abstained" lists
+_CONTRAST = re.compile(r"\b(?:while|whereas|but|compared|than|versus|vs)\b|\bagainst\s*$")
 _SOFT_END = re.compile(r"(?:the\s+)?(?:remaining|rest|remainder|other|others)\s*(?:of\s+the\s+[a-z]+\s*)?$")
 
 
@@ -104,7 +105,7 @@ def _counts(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
     if len(parts) < 2:
         return
     exhaustive = _has(sentence, vocab.exhaustive)
-    exclusive = _has(sentence, vocab.exclusive)
+    exclusive = _has(sentence, vocab.exclusive) or _categories(text, vocab, parts)
     if not (exhaustive or exclusive):
         return
     tail = text.tail(parts[-1], 60)
@@ -113,6 +114,23 @@ def _counts(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
     )
     roles = [("whole", whole)] + [("part", c) for c in parts]
     text.add("partition", roles, word=exhaustive or exclusive or "", exhaustive=bool(exhaustive) and not unstated)
+
+
+_NAMING = re.compile(r"^\s*(?:(?:were|are|was|is|as|being|rated|judged|found|people|of\s+them)\s+)*([a-z']+(?:\s+[a-z']+)?)")
+
+
+def _categories(text: Text, vocab: RelationWords, parts: list[Claim]) -> str | None:
+    """Return "men/women" when two or more parts are named by different words of one category set."""
+    names = []
+    for part in parts:
+        m = _NAMING.match(text.tail(part, 30))
+        phrase = m.group(1) if m else ""
+        names.append((phrase, phrase.split()[0] if phrase else ""))
+    for group in vocab.categories:
+        found = [p if p in group else w for p, w in names if p in group or w in group]
+        if len(found) >= 2 and len(set(found)) == len(found):
+            return "/".join(sorted(found))
+    return None
 
 
 def exhaustive_in_last(text: Text, last: Claim, vocab: RelationWords) -> bool:

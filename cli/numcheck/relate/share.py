@@ -25,7 +25,10 @@ _WHOLE_LEAD = re.compile(r"\b(?:of|out of|among)\s+(?:the\s+|its\s+|their\s+|all
 _OPENS_WITH_OF = re.compile(
     r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out\s+of|among)\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?$"
 )
-_PART_TO_SHARE = re.compile(r"^[\w' -]{0,40}?(?:,\s*or|\()\s*$")  # "420 of the 600 pupils, or 80%"
+# "420 of the 600 pupils, or 80%", "34 of the 60 seats, a 62% majority"
+_PART_TO_SHARE = re.compile(r"^[\w' -]{0,40}?(?:,\s*or|\(|,\s*or\s+an?|,\s*an?)\s*$")
+# "A third of the 1,512 respondents, 612, said": the part in apposition after the whole
+_WHOLE_TO_PART = re.compile(r"^[a-z\s'’-]{0,60},\s*$")
 
 
 def relate_shares(text: Text, words: RelationWords) -> None:
@@ -53,7 +56,7 @@ def relate_shares(text: Text, words: RelationWords) -> None:
                     text.add("share", [("share", claim), ("part", nxt), ("whole", after)], word="with")
                     done.update((claim.id, nxt.id))
             elif is_count(claim) and is_count(nxt) and _OF_WHOLE.match(gap):
-                share = after if after is not None and is_share(after) else None
+                share = after if after is not None and is_share(after) and after.direction is None else None
                 if share is not None and _PART_TO_SHARE.match(text.gap(nxt, share) or ""):
                     text.add("share", [("part", claim), ("whole", nxt), ("share", share)], word="of")
                     done.update((claim.id, nxt.id, share.id))
@@ -61,7 +64,12 @@ def relate_shares(text: Text, words: RelationWords) -> None:
                     text.add("share", [("part", claim), ("whole", nxt)], word="of")  # "450 of the 300 passengers"
                 done.add(claim.id)
             elif is_share(claim) and is_count(nxt) and _OF_WHOLE.match(gap):
-                text.add("share", [("share", claim), ("whole", nxt)], word="of")  # "a third of the 300 workers"
+                roles = [("share", claim), ("whole", nxt)]  # "a third of the 300 workers"
+                if after is not None and is_count(after) and _WHOLE_TO_PART.match(text.gap(nxt, after) or "\x00"):
+                    if re.match(r"^\s*(?:,|in all\b|in total\b|altogether\b|\))", text.tail(after, 15)):
+                        roles.append(("part", after))  # "One in five of the 3,400 patients, 460 in all, …"
+                        done.add(after.id)
+                text.add("share", roles, word="of")
         _leading_whole(text, group, done)
         _named_shares(text, words, group, done)
 

@@ -28,6 +28,7 @@ class RelationWords:
     divided: tuple[str, ...]
     inclusive: tuple[str, ...]
     share_names: tuple[str, ...]
+    categories: tuple[frozenset[str], ...]  # sets of words naming parts that exclude each other
     not_wholes: frozenset[str]
 
     def direction(self, word: str) -> str | None:
@@ -79,6 +80,7 @@ def relation_words() -> RelationWords:
             inclusive=words(partition, "inclusive"),
             share_names=words(share, "names"),
             not_wholes=frozenset(words(share, "not_wholes")),
+            categories=tuple(frozenset(str(w).lower() for w in group) for group in data.get("categories") or ()),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"{path}: relation vocabulary: {exc}") from exc
