@@ -547,14 +547,17 @@ class QuantityReader:
         return found
 
     def _on_something(self, k: int) -> bool:
-        """Return True for "on" that starts a place or manner, not a time shift: "a day on site", "a week on average".
+        """Return True for "on" that starts a place or manner, not a time shift: "a day on site", "a week on average";
+        and for "before tax", "after deductions".
 
         "a year on" (a year later) ends the clause or runs on with "from"/"since".
         """
         t = self.t
-        if t[k].low != "on" or k + 1 >= self.n:
+        if t[k].low not in ("on", "before", "after") or k + 1 >= self.n:
             return False
         following = t[k + 1]
+        if t[k].low in ("before", "after"):  # "£520 a week before tax", "$50,000 a year after deductions"
+            return following.low in _DEDUCTIONS
         return following.low.isalpha() and following.low not in ("from", "since", "and", "or", "but", "after")
 
     def read_at(self, i: int, floor: int) -> Quantity | None:
@@ -798,6 +801,7 @@ class QuantityReader:
 
 _DIMENSION_ADJECTIVES = frozenset(("thick", "long", "wide", "tall", "high", "deep", "across", "square"))
 _TIME_SHIFTS = frozenset(("earlier", "ago", "before", "later", "after", "prior", "previously", "back", "on"))
+_DEDUCTIONS = frozenset(("tax", "taxes", "deductions", "costs", "expenses", "fees", "inflation", "bonuses", "overtime"))
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _METRE_FOLLOWERS = frozenset(
     [

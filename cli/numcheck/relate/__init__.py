@@ -19,6 +19,7 @@ def relate(doc: Document | str, claims: list[Claim], vocab: Vocabulary | None = 
     """Return the relations between the claims of one document (or of a prose view, without its tables)."""
     from numcheck.relate.change import relate_changes
     from numcheck.relate.partition import relate_partitions
+    from numcheck.relate.rate import relate_rates
     from numcheck.relate.ratio import relate_ratios
     from numcheck.relate.share import relate_shares
     from numcheck.relate.tables import relate_tables
@@ -34,6 +35,7 @@ def relate(doc: Document | str, claims: list[Claim], vocab: Vocabulary | None = 
     relate_shares(text, words)
     relate_partitions(text, words)
     relate_ratios(text, words)
+    relate_rates(text, words)
     if not isinstance(doc, str) and doc.kind in ("markdown", "html"):
         relate_tables(text, doc.text, doc.kind)
     return sorted(text.relations, key=lambda r: (r.span, r.id))

@@ -17,7 +17,8 @@ from numcheck.relate.text import Text, alternation_words, last_word_in
 from numcheck.relate.words import RelationWords, alternation, relation_words
 
 _SOFT = (
-    r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|a|an|the|its|their|revised|estimated|previous|record|total)\s+){0,3}"
+    r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|a|an|the|its|their|"
+    r"revised|estimated|previous|record|total)\s+){0,3}"
 )
 _CLAUSE = r"(?:\s*[a-z0-9][\w'’-]*){0,6}"  # a few words between the figures: "at the last election"
 _TO = re.compile(rf"^\s*,?\s*to\s+{_SOFT}$")
@@ -61,7 +62,9 @@ def compatible(old: Claim, new: Claim) -> bool:
     if old.unit == new.unit or (old.unit == "" and new.unit not in ("percent", "fraction")):
         return True
     # "$16.50 an hour from $15.50", "£1,284 a month, compared with £1,162": the period is said once
-    return bool(old.unit and new.unit) and (new.unit.split(" / ")[0] == old.unit or old.unit.split(" / ")[0] == new.unit)
+    return bool(old.unit and new.unit) and (
+        new.unit.split(" / ")[0] == old.unit or old.unit.split(" / ")[0] == new.unit
+    )
 
 
 def _verb(text: Text, words: RelationWords, claim: Claim, floor: int) -> str | None:
@@ -177,7 +180,11 @@ def _from_to(text, words, old, new, after, floor, after_new, taken) -> None:
 def _stated_after(text: Text, words: RelationWords, level: Claim, after: Claim | None, after_new: re.Pattern):
     """Return (claim, word, direction) for a change stated after the levels: ", or 22.9%", ", a fall of 12.6%"."""
     m = after_new.match(text.gap(level, after) or "") if after is not None else None
-    if m is None or after is None or not (after.unit in _UNITS_OF_CHANGE or after.unit == level.unit or _points(text, after)):
+    if (
+        m is None
+        or after is None
+        or not (after.unit in _UNITS_OF_CHANGE or after.unit == level.unit or _points(text, after))
+    ):
         return None
     noun = m.group(3) or m.group(5)
     if m.group(4):  # ", a 45% increase": the noun follows the figure

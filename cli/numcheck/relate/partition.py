@@ -19,7 +19,7 @@ _LIST_GAP = re.compile(r"^[^;:.()\d]{0,70}$")  # the words between two parts of 
 _SCOPE = re.compile(r"^\s*(?:in|at|among|for|on|across|since|last|this|a\s+year)\b")
 _JOINS = re.compile(r",|\band\b")
 # "48% in the north against 50% in the south" compares; "27% voted against and 17% abstained" lists
-_CONTRAST = re.compile(r"\b(?:while|whereas|but|compared|than|versus|vs)\b|\bagainst\s*$")
+_CONTRAST = re.compile(r"\b(?:while|whereas|but|compared|than|versus|vs|target|goal)\b|\bagainst\b(?!\s*(?:and|or|,))")
 _SOFT_END = re.compile(r"(?:the\s+)?(?:remaining|rest|remainder|other|others)\s*(?:of\s+the\s+[a-z]+\s*)?$")
 
 
@@ -33,7 +33,12 @@ def _has(text: str, phrases: tuple[str, ...]) -> str | None:
 
 def _in_change(text: Text, claim: Claim) -> bool:
     """Return True for a figure read as part of a change or a stated share of a count."""
-    return any(claim.id == i for r in text.relations if r.type in ("change", "ratio") for _, i in r.roles)
+    for r in text.relations:
+        if r.type in ("change", "ratio") and any(claim.id == i for _, i in r.roles):
+            return True
+        if r.type == "share" and ("share", claim.id) in r.roles and r.claim("whole"):
+            return True  # "9,310 of them, or 95%": a share of its own stated whole
+    return False
 
 
 def relate_partitions(text: Text, vocab: RelationWords) -> None:
@@ -116,7 +121,9 @@ def _counts(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
     text.add("partition", roles, word=exhaustive or exclusive or "", exhaustive=bool(exhaustive) and not unstated)
 
 
-_NAMING = re.compile(r"^\s*(?:(?:were|are|was|is|as|being|rated|judged|found|people|of\s+them)\s+)*([a-z']+(?:\s+[a-z']+)?)")
+_NAMING = re.compile(
+    r"^\s*(?:(?:were|are|was|is|as|being|rated|judged|found|people|of\s+them)\s+)*([a-z']+(?:\s+[a-z']+)?)"
+)
 
 
 def _categories(text: Text, vocab: RelationWords, parts: list[Claim]) -> str | None:

@@ -1,0 +1,75 @@
+"""rate: a rate, the span it runs over, and the total they give.
+
+"£13.50 an hour … 32.5 hours a week, or about £520 a week"; "11 hours … about $140, or about $18
+an hour"; "about 40 an hour over the six-hour bombardment, more than 1,200 in total"; "one every
+three days over 14 months, 60 in all".
+"""
+
+from __future__ import annotations
+
+import re
+
+from numcheck.normalise.units import convert, product
+from numcheck.records import Claim
+from numcheck.relate.text import Text
+from numcheck.relate.words import RelationWords
+
+_TIMES = ("second", "minute", "hour", "day", "week", "month", "year")
+# words that say the figures make one sum: "or about", "in all", "a total of"
+_CUE = re.compile(r",\s*or\b|\bin all\b|\bin total\b|\baltogether\b|\ba total of\b|\bworks? out\b|\bthat is\b")
+_EVERY = re.compile(r"\bevery\s+$")
+_OVER = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,3}?(?:over|for|during|in|across|throughout)\s+(?:the\s+)?(?:first\s+|past\s+|last\s+)?$"
+)
+_TOTAL_AFTER = re.compile(r"^[^;:.\d]{0,60},\s*(?:a\s+total\s+of\s+|some\s+)?$")
+_IN_ALL = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:in all|in total|altogether)\b")
+
+
+def is_time(unit: str) -> bool:
+    """Return True for a span of time: "hour", "day", or hours a week ("hour / week")."""
+    return unit.split(" / ")[0] in _TIMES
+
+
+def _rate_of(unit: str) -> bool:
+    """Return True for an amount per time: "GBP / hour", "1 / hour"."""
+    parts = unit.split(" / ")
+    return len(parts) == 2 and parts[1] in _TIMES and parts[0] not in _TIMES
+
+
+def relate_rates(text: Text, words: RelationWords) -> None:
+    """Find rate relations: rate × span = total, and "one every P over S, N in all"."""
+    for group in text.sentences:
+        if _every(text, group):
+            continue
+        rates = [c for c in group if _rate_of(c.unit)]
+        spans = [c for c in group if is_time(c.unit) and c not in rates]
+        if not rates or len(spans) != 1:
+            continue
+        span = spans[0]
+        found = []
+        for rate in rates:
+            if rate.unit.split(" / ")[1] != span.unit.split(" / ")[0]:
+                continue  # "£13.50 an hour" runs over hours, not over "14 months"
+            made = product([rate.unit, span.unit], [1, 1])
+            found += [(rate, c) for c in group if c not in (rate, span) and convert(1.0, c.unit, made) is not None]
+        if len(found) == 1:
+            rate, total = found[0]
+            sure = "sure" if _CUE.search(group[0].sentence.lower()) else "likely"
+            text.add("rate", [("rate", rate), ("span", span), ("total", total)], word="×", confidence=sure)
+
+
+def _every(text: Text, group: list[Claim]) -> bool:
+    """ "one every three days over 14 months, 60 in all": a count of events, one per period."""
+    for i, period in enumerate(group[:-2]):
+        if not is_time(period.unit) or not _EVERY.search(text.lead(period, 0, 20)):
+            continue
+        span, total = group[i + 1], group[i + 2]
+        if not is_time(span.unit) or total.unit != "":
+            continue
+        if not _OVER.match(text.gap(period, span) or "\x00") and not span.text.lower().startswith(("over", "for")):
+            continue
+        if not _TOTAL_AFTER.match(text.gap(span, total) or "\x00") or not _IN_ALL.match(text.tail(total, 20)):
+            continue
+        text.add("rate", [("period", period), ("span", span), ("total", total)], word="every")
+        return True
+    return False
