@@ -15,7 +15,7 @@ _HEDGE = r"(?:(?:about|around|roughly|nearly|almost|some|just\s+over|just\s+unde
 _LINK = r"^(?:(?:\s*[a-z][\w'’-]*){0,5}\s*(?:,\s*(?:or\s+)?|—\s*|–\s*|:\s*)|\s+(?:is|was|or)\s+|\s*)"
 # after the factor, before the figure it multiplies: "the previous record of", "as high as", "that of"
 _REFERENCE = (
-    r"(?:as\s+[a-z]+\s+as|(?:the|that\s+of|its|their|his|her|a|an)\b[\w\s'’-]{0,40}?\b(?:of|at|set\s+at))"
+    r"(?:as\s+[a-z]+\s+as|(?:the|that\s+of|its|their|his|her|a|an)\b[\w\s'’-]{0,40}?\b(?:of|at|set\s+at)|the)"
     r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+['’]s\s+)?"  # "half the level of Halston's £61 million"
 )
 _AFTER_FACTOR = re.compile(rf"^\s*{_REFERENCE}$")
