@@ -16,7 +16,8 @@ _LINK = r"^(?:(?:\s*[a-z][\w'’-]*){0,5}\s*(?:,\s*(?:or\s+)?|—\s*|–\s*|:\s*
 # after the factor, before the figure it multiplies: "the previous record of", "as high as", "that of"
 _REFERENCE = (
     r"(?:as\s+[a-z]+\s+as|(?:the|that\s+of|its|their|his|her|a|an)\b[\w\s'’-]{0,40}?\b(?:of|at|set\s+at)|the)"
-    r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+['’]s\s+)?"  # "half the level of Halston's £61 million"
+    # the figure may follow a determiner or a possessive: "half the level of its rival's £61 million"
+    r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+['’]s\s+)?"
 )
 _AFTER_FACTOR = re.compile(rf"^\s*{_REFERENCE}$")
 _BEFORE_FACTOR = re.compile(rf"{_LINK}{_HEDGE}$")
