@@ -10,6 +10,7 @@ from OLD" after a sentence that states NEW.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from numcheck.records import Claim
@@ -100,6 +101,7 @@ def relate_changes(text: Text, words: RelationWords) -> None:
                 _to_alone(text, words, claim, floor, taken)
         if previous and group:
             _back_reference(text, words, previous, group, before_old)
+            _stated_before(text, words, previous, group)
         previous = group
 
 
@@ -261,3 +263,39 @@ def _back_reference(text, words, previous, group, before_old) -> None:
     new = candidates[0]
     direction = change.direction or ("up" if lead.endswith("up") else "down")
     text.add("change", [("from", old), ("to", new), ("by", change)], word=lead.split()[-1], direction=direction)
+
+
+_STOP = frozenset(("the", "a", "an", "of", "in", "on", "at", "for", "and", "was", "were", "is", "are", "its", "their",
+                   "year", "month", "said", "says", "average", "total", "number", "new"))  # fmt: skip
+
+
+def _subject(text: str) -> set[str]:
+    """Return the stems (first five letters) of a clause's content words: "rents", "rent" → "rent"."""
+    return {w[:5].rstrip("s") for w in re.findall(r"[a-z]{4,}", text) if w not in _STOP}
+
+
+def _stated_before(text: Text, words: RelationWords, previous: list[Claim], group: list[Claim]) -> None:
+    """ "Rents rose 6.1% in the year to March. The average rent was £1,284, compared with £1,162 a year earlier."
+
+    A sentence that states a change and nothing else, then one that states both levels of the same subject.
+    """
+    used = {i for r in text.relations for _, i in r.roles}
+    stated = [c for c in previous if is_change(c) and c.unit in ("percent", "percentage_point") and c.id not in used]
+    if len(stated) != 1 or any(c.id not in used and c is not stated[0] for c in previous):
+        return
+    change = stated[0]
+    for index, relation in enumerate(text.relations):
+        if relation.type != "change" or relation.claim("by") or not relation.claim("from") or not relation.claim("to"):
+            continue
+        new = text.by_id[relation.claim("to")]
+        if new not in group:
+            continue
+        verb = last_word_in(text.lead(change, 0, 60), words.change_words)
+        subject = _subject(text.lead(change, 0, 60).replace(verb or "\x00", " "))
+        if not subject & _subject(text.lead(new, 0, 80)):
+            continue  # the two sentences do not speak of the same thing
+        direction = change.direction or relation.direction
+        span = (min(change.start, relation.span[0]), max(change.end, relation.span[1]))
+        roles = (*relation.roles, ("by", change.id))
+        text.relations[index] = replace(relation, roles=roles, span=span, direction=direction, confidence="sure")
+        return
