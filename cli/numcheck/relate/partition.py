@@ -67,7 +67,11 @@ def _runs(text: Text, claims: list[Claim]) -> list[list[Claim]]:
 
 def _shares(text: Text, vocab: RelationWords, group: list[Claim], sentence: str) -> None:
     """Shares of one whole: a vote, a poll, a market."""
-    shares = [c for c in group if c.unit == "percent" and c.qualifier != "vague" and not _in_change(text, c)]
+    shares = [
+        c
+        for c in group
+        if c.unit == "percent" and c.qualifier != "vague" and not _in_change(text, c) and not _changed(text, vocab, c)
+    ]
     for run in _runs(text, shares):
         wholes = {_of_what(text.tail(c, 30)) for c in run} - {None}
         if len(wholes) > 1:
@@ -78,6 +82,8 @@ def _shares(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
         last_lead = text.lead(run[-1], text.claims[text.claims.index(run[-1]) - 1].end, 40)
         rest_stated = bool(_SOFT_END.search(last_lead)) or _has(text.tail(run[-1], 30), vocab.exhaustive)
         rest_unstated = _has(text.tail(run[-1], 60), ("the rest", "the remainder", "the others", "remaining"))
+        if rest_unstated and re.search(r"\b(?:the rest|the remainder) of\b", text.tail(run[-1], 60)):
+            rest_unstated = None  # "compared to the rest of the country" names no part
         if not (exclusive or rest_stated or rest_unstated):
             continue
         exhaustive = bool(rest_stated) and not rest_unstated
@@ -87,6 +93,16 @@ def _shares(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
             else (exclusive or "the rest")
         )
         text.add("partition", [("part", c) for c in run], word=word, exhaustive=exhaustive)
+
+
+def _changed(text: Text, vocab: RelationWords, claim: Claim) -> bool:
+    """Return True for a percent a change word leads: "rose 65 percent", "down by 50%", "increased by 85%"."""
+    lead = text.lead(claim, 0, 40)
+    tail = re.findall(r"[a-z]+", lead)[-3:]
+    change = (vocab.up | vocab.down | vocab.up_nouns | vocab.down_nouns | frozenset(vocab.factors)) - {"more", "less"}
+    if len(tail) >= 2 and tail[-2] in ("made", "make", "makes", "making") and tail[-1] == "up":
+        return False  # "made up 55%" is a share of a whole
+    return any(w in change for w in tail) or bool(re.search(r"\bby\s+(?:about\s+|some\s+|nearly\s+)?$", lead))
 
 
 def _of_what(tail: str) -> str | None:
