@@ -97,7 +97,8 @@ def _shares(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
 
 def _changed(text: Text, vocab: RelationWords, claim: Claim) -> bool:
     """Return True for a percent a change word leads: "rose 65 percent", "down by 50%", "increased by 85%"."""
-    lead = text.lead(claim, 0, 40)
+    floor = max((c.end for c in text.claims if c.end <= claim.start), default=0)
+    lead = text.lead(claim, floor, 40)
     tail = re.findall(r"[a-z]+", lead)[-3:]
     change = (vocab.up | vocab.down | vocab.up_nouns | vocab.down_nouns | frozenset(vocab.factors)) - {"more", "less"}
     if len(tail) >= 2 and tail[-2] in ("made", "make", "makes", "making") and tail[-1] == "up":
