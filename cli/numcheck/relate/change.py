@@ -22,7 +22,11 @@ _SOFT = (
     r"revised|estimated|previous|record|total)\s+){0,3}"
 )
 _CLAUSE = r"(?:\s*[a-z0-9][\w'’-]*){0,6}"  # a few words between the figures: "at the last election"
-_TO = re.compile(rf"^\s*,?\s*to\s+{_SOFT}$")
+# between a stated change and its new level: " to", " jump in sales to", " year on year to"
+_TO = re.compile(
+    r"^\s*,?\s*(?:(?!compared\b|relative\b|close\b|equal\b|due\b|according\b|than\b|up\b|down\b)[a-z][\w'’-]*\s+){0,4}?"
+    rf"to\s+{_SOFT}$"
+)
 _AT = re.compile(rf"^\s*,?\s*(?:at|to)\s+{_SOFT}$")
 _FROM_END = re.compile(rf"\bfrom\s+{_SOFT}$")
 # "from OLD at the last election in 2021, when rain kept voters at home, to NEW": words, maybe one aside
@@ -103,6 +107,16 @@ def relate_changes(text: Text, words: RelationWords) -> None:
             _back_reference(text, words, previous, group, before_old)
             _stated_before(text, words, previous, group)
         previous = group
+    _caveats(text, words)
+
+
+def _caveats(text: Text, words: RelationWords) -> None:
+    """Make a stated change "likely" when its sentence qualifies it: "4% in real terms", "like-for-like"."""
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation(words.caveats)})(?![\w-])")
+    for index, relation in enumerate(text.relations):
+        by = relation.claim("by")
+        if relation.type == "change" and by and pattern.search(text.by_id[by].sentence.lower()):
+            text.relations[index] = replace(relation, confidence="likely")
 
 
 def _stated_first(text, words, change, nxt, after, floor, before_old, taken) -> None:
@@ -210,6 +224,9 @@ def _to_then_from(text, words, new, old, after, floor, patterns, taken) -> None:
     m = before_old.match(gap or "")
     if not m or not compatible(old, new) or not _clean(gap):
         return
+    if _by_fraction(text, words, new, old, floor):
+        taken.add(new.id)
+        return
     lead = text.lead(new, floor, 60)
     verb_to = re.search(r"([a-z]+(?:\s+(?:up|down))?)\s+(?:to|at)\s+" + _SOFT + "$", lead)
     verb = None
@@ -231,6 +248,23 @@ def _to_then_from(text, words, new, old, after, floor, patterns, taken) -> None:
     sure = "likely" if word == "compared with" and stated is None else "sure"
     text.add("change", roles, word=word, direction=direction, factor=factor, confidence=sure)
     taken.add(new.id)
+
+
+_BY_FRACTION = re.compile(r"\b(rose|grew|increased|fell|dropped|declined|shrank|slid|cut|jumped|climbed|slumped)\s+"
+                          r"by\s+(?:a|one|about\s+a|nearly\s+a|almost\s+a)\s+([a-z]+)\s+to\s+$")
+
+
+def _by_fraction(text: Text, words: RelationWords, new: Claim, old: Claim | None, floor: int) -> bool:
+    """ "fell by a third to £200 million from £300 million": the new level is the old ± a share of it."""
+    m = _BY_FRACTION.search(text.lead(new, floor, 60))
+    if m is None or m.group(2) not in words.fractions or old is None:
+        return False
+    direction = words.direction(m.group(1))
+    share = words.fractions[m.group(2)]
+    factor = 1 - share if direction == "down" else 1 + share
+    word = f"{m.group(1)} by a {m.group(2)}"
+    text.add("change", [("from", old), ("to", new)], word=word, direction=direction, factor=factor)
+    return True
 
 
 def _to_alone(text: Text, words: RelationWords, new: Claim, floor: int, taken: set[str]) -> None:

@@ -20,6 +20,8 @@ class RelationWords:
     up_nouns: frozenset[str]
     down_nouns: frozenset[str]
     factors: dict[str, float]
+    fractions: dict[str, float]
+    caveats: tuple[str, ...]
     baseline: tuple[str, ...]
     back_reference: tuple[str, ...]
     ratio: dict[str, float]
@@ -71,6 +73,8 @@ def relation_words() -> RelationWords:
             up_nouns=frozenset(words(change, "up_nouns")),
             down_nouns=frozenset(words(change, "down_nouns")),
             factors={str(k).lower(): float(v) for k, v in (change.get("factors") or {}).items()},
+            fractions={str(k).lower(): float(v) for k, v in (change.get("fractions") or {}).items()},
+            caveats=words(change, "caveats"),
             baseline=words(change, "baseline"),
             back_reference=words(change, "back_reference"),
             ratio={str(k).lower(): float(v) for k, v in (ratio.get("words") or {}).items()},
