@@ -109,6 +109,21 @@ CHANGES = [
         "rise",
     ),
     ("Revenue was $2.3 billion, down from $2.5 billion.", {"from": ["$2.5 billion"], "to": ["$2.3 billion"]}, "down"),
+    (
+        "The group reported a 15% jump in sales to €2.3 billion from €2.1 billion.",
+        {"from": ["€2.1 billion"], "to": ["€2.3 billion"], "by": ["15%"]},
+        "to",
+    ),
+    (
+        "Imports dropped 8% year on year to 1.1 million tonnes from 1.2 million tonnes.",
+        {"from": ["1.2 million tonnes"], "to": ["1.1 million tonnes"], "by": ["8%"]},
+        "dropped",
+    ),
+    (
+        "Profit fell by a third to £200 million from £300 million.",
+        {"from": ["£300 million"], "to": ["£200 million"]},
+        "fell by a third",
+    ),
 ]
 
 
@@ -284,6 +299,8 @@ def test_rates(text, roles, confidence):
     ("text", "type_", "expected"),
     [
         ("The firm held 4% of the market, compared with 16% in its home market.", "change", "likely"),
+        ("Output rose 4% in real terms to 520 tonnes from 480 tonnes.", "change", "likely"),
+        ("Like-for-like sales rose 2% to $520 million from $480 million.", "change", "likely"),
         ("Sales climbed from 10 to 20 in some shops and fell in others.", "change", "sure"),
         ("From 10 to 20 people attended.", "change", None),  # a range, not a change
         ("Earnings doubled to £450 million.", "change", "sure"),  # only the new level: ratio-word cannot decide
