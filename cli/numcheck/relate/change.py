@@ -25,7 +25,7 @@ _CLAUSE = r"(?:\s*[a-z0-9][\w'’-]*){0,6}"  # a few words between the figures: 
 # between a stated change and its new level: " to", " jump in sales to", " year on year to"
 _TO = re.compile(
     r"^\s*,?\s*(?:(?!compared\b|relative\b|close\b|equal\b|due\b|according\b|than\b|up\b|down\b)[a-z][\w'’-]*\s+){0,4}?"
-    rf"to\s+{_SOFT}$"
+    rf"(?:to|at)\s+{_SOFT}$"  # "were up 12% at $1.12 billion"
 )
 _AT = re.compile(rf"^\s*,?\s*(?:at|to)\s+{_SOFT}$")
 _FROM_END = re.compile(rf"\bfrom\s+{_SOFT}$")

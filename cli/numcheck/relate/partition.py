@@ -17,6 +17,7 @@ from numcheck.relate.words import RelationWords, alternation
 
 _LIST_GAP = re.compile(r"^[^;:.()\d]{0,70}$")  # the words between two parts of one list: ", B ", " and C "
 _SCOPE = re.compile(r"^\s*(?:in|at|among|for|on|across|since|last|this|a\s+year)\b")
+_OF_NOUN = re.compile(r"^\s*of\s+(?:the\s+|all\s+)?[a-z]+")
 _JOINS = re.compile(r",|\band\b")
 # "48% in the north against 50% in the south" compares; "27% voted against and 17% abstained" lists
 _CONTRAST = re.compile(r"\b(?:while|whereas|but|compared|than|versus|vs|target|goal)\b|\bagainst\b(?!\s*(?:and|or|,))")
@@ -76,7 +77,7 @@ def _shares(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
         wholes = {_of_what(text.tail(c, 30)) for c in run} - {None}
         if len(wholes) > 1:
             continue  # "48% of men and 60% of women": shares of different wholes
-        if sum(bool(_SCOPE.match(text.tail(c, 12))) for c in run) > 1:
+        if sum(bool(_SCOPE.match(_OF_NOUN.sub("", text.tail(c, 40)))) for c in run) > 1:
             continue  # "won 60% in the north and 55% in the south": shares of different places or times
         exclusive = _has(sentence, vocab.exclusive)
         last_lead = text.lead(run[-1], text.claims[text.claims.index(run[-1]) - 1].end, 40)

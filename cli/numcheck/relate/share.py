@@ -33,8 +33,9 @@ _WHOLE_TO_PART = re.compile(r"^[a-z\s'’-]{0,60},\s*$")
 
 def relate_shares(text: Text, words: RelationWords) -> None:
     """Find every share and part-of-whole relation of a document."""
+    in_change = {i for r in text.relations if r.type == "change" for _, i in r.roles}
     for group in text.sentences:
-        done: set[str] = set()  # parts already placed
+        done: set[str] = set(in_change)  # parts already placed; a change's figures are no share ("3 million, or 50%")
         for i, claim in enumerate(group):
             nxt = group[i + 1] if i + 1 < len(group) else None
             after = group[i + 2] if i + 2 < len(group) else None
@@ -42,7 +43,7 @@ def relate_shares(text: Text, words: RelationWords) -> None:
                 continue
             gap = text.gap(claim, nxt) or "\x00"
             m = _COUNT_TO_SHARE.match(gap)
-            if _is_part(claim) and is_share(nxt) and m:
+            if _is_part(claim) and is_share(nxt) and m and not text.tail(claim, 10).lstrip().startswith("point"):
                 whole = _whole_after(text, nxt, after) or _whole_before(text, group[:i])
                 roles = [("part", claim), ("share", nxt)] + ([("whole", whole)] if whole else [])
                 text.add("share", roles, word=m.group(1) or m.group(2))
@@ -76,7 +77,7 @@ def relate_shares(text: Text, words: RelationWords) -> None:
 
 def _is_part(claim: Claim) -> bool:
     """Return True for a count that may be a part, a change of a count too: "cut 4,000 jobs, or 25%"."""
-    return claim.unit == "" and claim.qualifier != "vague"
+    return claim.unit == "" and claim.qualifier != "vague" and not claim.text.lower().endswith("points")
 
 
 def _whole_after(text: Text, share: Claim, after: Claim | None) -> Claim | None:
