@@ -103,9 +103,13 @@ def _leading_whole(text: Text, group: list[Claim], done: set[str]) -> None:
     gap = text.gap(whole, group[1])
     if gap is None or "," not in gap:
         return
+    stated = {i for r in text.relations if r.type == "share" for role, i in r.roles if role == "share"}
     for part in group[1:]:
         if is_count(part) and part.id not in done:
             text.add("share", [("part", part), ("whole", whole)], word="of the")
+            done.add(part.id)
+        elif is_share(part) and part.direction is None and part.id not in stated and part.id not in done:
+            text.add("share", [("share", part), ("whole", whole)], word="of the")  # "Of 27 respondents, 51.5% …"
             done.add(part.id)
 
 
