@@ -56,7 +56,7 @@ def relate_shares(text: Text, words: RelationWords) -> None:
                 if is_count(after) and _OF_WHOLE.match(text.gap(nxt, after) or ""):
                     text.add("share", [("share", claim), ("part", nxt), ("whole", after)], word="with")
                     done.update((claim.id, nxt.id))
-            elif is_count(claim) and is_count(nxt) and _OF_WHOLE.match(gap):
+            elif is_count(claim) and is_count(nxt) and _OF_WHOLE.match(gap) and not _compound(text, nxt):
                 share = after if after is not None and is_share(after) and after.direction is None else None
                 if share is not None and _PART_TO_SHARE.match(text.gap(nxt, share) or ""):
                     text.add("share", [("part", claim), ("whole", nxt), ("share", share)], word="of")
@@ -64,7 +64,7 @@ def relate_shares(text: Text, words: RelationWords) -> None:
                 else:
                     text.add("share", [("part", claim), ("whole", nxt)], word="of")  # "450 of the 300 passengers"
                 done.add(claim.id)
-            elif is_share(claim) and is_count(nxt) and _OF_WHOLE.match(gap):
+            elif is_share(claim) and is_count(nxt) and _OF_WHOLE.match(gap) and not _compound(text, nxt):
                 roles = [("share", claim), ("whole", nxt)]  # "a third of the 300 workers"
                 if after is not None and is_count(after) and _WHOLE_TO_PART.match(text.gap(nxt, after) or "\x00"):
                     if re.match(r"^\s*(?:,|in all\b|in total\b|altogether\b|\))", text.tail(after, 15)):
@@ -73,6 +73,11 @@ def relate_shares(text: Text, words: RelationWords) -> None:
                 text.add("share", roles, word="of")
         _leading_whole(text, group, done)
         _named_shares(text, words, group, done)
+
+
+def _compound(text: Text, claim: Claim) -> bool:
+    """Return True for a number inside a compound word: "the two-party vote" counts no group of two."""
+    return text.prose[claim.end : claim.end + 1] in ("-", "‑", "–")
 
 
 def _is_part(claim: Claim) -> bool:
