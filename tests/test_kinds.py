@@ -95,6 +95,8 @@ CASES = [
     ("rate-total", {}, "Cleaners earn $15 an hour for 40 hours a week and $700 a week.", UNDECIDABLE, None),
     ("rate-total", {}, "A well ran dry every four days over 12 months, 30 in all.", INCONSISTENT, None),
     ("rate-total", {}, "A well ran dry every four days over 12 months, 90 in all.", HOLDS, None),
+    ("rate-total", {}, "The 300 members paid £50 each, raising £15,000.", HOLDS, None),
+    ("rate-total", {}, "The 300 members paid £50 each, raising £18,000.", INCONSISTENT, None),
     ("granularity", {}, "Of 27 respondents, 51.9% said yes.", HOLDS, None),
     ("granularity", {}, "Of 27 respondents, 51.5% said yes.", INCONSISTENT, None),
     ("granularity", {}, "Of about 27 respondents, 51.5% said yes.", UNDECIDABLE, None),

@@ -287,6 +287,20 @@ RATES = [
 ]
 
 
+RATES += [
+    (
+        "We thank our 2,000 season ticket holders. At £300 each, season tickets brought in £600,000.",
+        {"rate": ["£300"], "span": ["2,000"], "total": ["£600,000"]},
+        "sure",
+    ),
+    (
+        "The 300 members paid £50 each, raising £15,000.",
+        {"rate": ["£50"], "span": ["300"], "total": ["£15,000"]},
+        "sure",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "roles", "confidence"), RATES)
 def test_rates(text, roles, confidence):
     _, got, got_confidence, _ = only(text, "rate")

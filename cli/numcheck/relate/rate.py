@@ -36,10 +36,44 @@ def _rate_of(unit: str) -> bool:
     return len(parts) == 2 and parts[1] in _TIMES and parts[0] not in _TIMES
 
 
+_EACH = re.compile(r"^\s*(?:each|apiece|a head|per head|per person|per member|per household|per ticket)\b")
+_STOPWORDS = frozenset(("the", "and", "with", "who", "have", "been", "that", "this", "their", "they", "from", "each"))
+
+
+def _per_head(text: Text, previous: list[Claim], group: list[Claim]) -> bool:
+    """ "our 28,000 season ticket holders … At an average of £640 each, season tickets brought in £15.2 million"."""
+    amounts = [c for c in group if c.unit and "/" not in c.unit and _EACH.match(text.tail(c, 20))]
+    if len(amounts) != 1:
+        return False
+    amount = amounts[0]
+    totals = [c for c in group if c is not amount and c.unit == amount.unit and c.value > amount.value]
+    counts = [c for c in group if c.unit == "" and c.direction is None and c.qualifier != "vague"]
+    if len(totals) != 1:
+        return False
+    if not counts:  # the count may be the one figure of the sentence before, about the same people
+        earlier = [c for c in previous if c.unit == "" and c.qualifier != "vague"]
+        if len(earlier) != 1 or len(previous) != 1 or not _same_subject(text, earlier[0], group[0].sentence):
+            return False
+        counts = earlier
+    if len(counts) != 1:
+        return False
+    text.add("rate", [("rate", amount), ("span", counts[0]), ("total", totals[0])], word="each")
+    return True
+
+
+def _same_subject(text: Text, count: Claim, sentence: str) -> bool:
+    """Return True when the words after a count come back in a sentence ("ticket holders" … "tickets")."""
+    named = {w[:5] for w in re.findall(r"[a-z]{4,}", text.tail(count, 40)) if w not in _STOPWORDS}
+    return bool(named & {w[:5] for w in re.findall(r"[a-z]{4,}", sentence.lower())})
+
+
 def relate_rates(text: Text, words: RelationWords) -> None:
-    """Find rate relations: rate × span = total, and "one every P over S, N in all"."""
+    """Find rate relations: rate × span = total, "one every P over S, N in all", amount each × count = total."""
+    previous: list[Claim] = []
     for group in text.sentences:
-        if _every(text, group):
+        found = _every(text, group) or _per_head(text, previous, group)
+        previous = group
+        if found:
             continue
         rates = [c for c in group if _rate_of(c.unit)]
         spans = [c for c in group if is_time(c.unit) and c not in rates]
