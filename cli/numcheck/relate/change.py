@@ -104,9 +104,9 @@ def relate_changes(text: Text, words: RelationWords) -> None:
             if is_level(claim) and claim.id not in taken:
                 _to_alone(text, words, claim, floor, taken)
         if previous and group:
-            _back_reference(text, words, previous, group, before_old)
             _stated_before(text, words, previous, group)
         previous = group
+    _back_reference(text, words, text.claims, before_old)
     _caveats(text, words)
 
 
@@ -277,26 +277,31 @@ def _to_alone(text: Text, words: RelationWords, new: Claim, floor: int, taken: s
     taken.add(new.id)
 
 
-def _back_reference(text, words, previous, group, before_old) -> None:
-    """ "Sales were €2.3 billion. That was up 15% from €2.1 billion."."""
-    change = group[0]
-    if not is_change(change) or len(group) < 2 or not is_level(group[1]):
-        return
-    lead = text.lead(change, previous[-1].end, 80).strip()
-    refs = alternation_words(words.back_reference)
-    if not re.match(
-        rf"^(?:{refs})\s+(?:was|is|were|are|marks|marked|represents|represented)\s+(?:up|down)(?:\s+by)?$", lead
-    ):
-        return
-    old = group[1]
-    if not before_old.match(text.gap(change, old) or ""):
-        return
-    candidates = [c for c in previous if is_level(c) and compatible(old, c)]
-    if len(candidates) != 1:
-        return  # which figure "that" means is not sure
-    new = candidates[0]
-    direction = change.direction or ("up" if lead.endswith("up") else "down")
-    text.add("change", [("from", old), ("to", new), ("by", change)], word=lead.split()[-1], direction=direction)
+_BACK = re.compile(r"(?:was|is|were|are|marks|marked|represents|represented)\s+(up|down)(?:\s+by)?$")
+
+
+def _back_reference(text: Text, words: RelationWords, claims: list[Claim], before_old: re.Pattern) -> None:
+    """ "Sales were €2.3 billion. That was up 15% from €2.1 billion.": NEW is in the sentence before."""
+    refs = re.compile(rf"^(?:{alternation_words(words.back_reference)})\s+")
+    for i, change in enumerate(claims[:-1]):
+        old = claims[i + 1]
+        if not is_change(change) or not is_level(old) or not before_old.match(text.gap(change, old) or ""):
+            continue
+        floor = claims[i - 1].end if i else 0
+        lead = text.lead(change, floor, 80)
+        if not refs.match(lead.strip()) or not _BACK.search(lead.strip()):
+            continue
+        # the sentence before: from the end of the one before it to where "That …" begins
+        begin = change.start - len(lead)
+        head = text.prose[max(0, begin - 400) : begin].rstrip()
+        cut = max(head.rfind(". ", 0, len(head) - 1), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
+        low = max(0, begin - 400) + cut + 1 if cut >= 0 else max(0, begin - 400)
+        candidates = [c for c in claims if low <= c.start < begin and is_level(c) and compatible(old, c)]
+        if len(candidates) != 1:
+            continue  # which figure "that" means is not sure
+        way = _BACK.search(lead.strip()).group(1)  # type: ignore[union-attr]
+        direction = change.direction or way
+        text.add("change", [("from", old), ("to", candidates[0]), ("by", change)], word=way, direction=direction)
 
 
 _STOP = frozenset(("the", "a", "an", "of", "in", "on", "at", "for", "and", "was", "were", "is", "are", "its", "their",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from numcheck import schema as s
 from numcheck.normalise.intervals import fmt, overlap, widened
 from numcheck.records import Claim, Finding
@@ -13,10 +15,22 @@ DOC = (
     "Judges each `share` relation of the relate stage that states a part, its share and the whole "
     '("N, or X% of M", "N (X%) of M", "X% (N) of M", "Of M, N, or X%, …", "N of the M …, or X%", '
     '"X%, with N of the M"): computes N/M with both counts widened for rounding and hedges and '
-    "flags when that interval and the stated share (widened by its last digit or hedge) do not "
-    "overlap. A part and share without a whole is undecidable."
+    "flags when that interval and the stated share (widened by its last digit or hedge; a share in "
+    'words, "one in five", "a third", by a tenth of itself) do not overlap. A part and share '
+    "without a whole is undecidable."
 )
 OPTIONS: dict[str, s.Field] = {}
+
+
+def _stated(share: Claim, ctx: Context) -> tuple[float, float]:
+    """Return the interval a stated share allows.
+
+    A share in words ("one in five", "a third", "half") is a round figure: it stands for values
+    within a tenth of it (one in five: 18–22%), not for the wide span its last digit would allow.
+    """
+    if share.unit == "fraction" and any(ch.isalpha() for ch in share.text) and share.value > 0:
+        share = replace(share, precision=min(share.precision, 0.2 * share.value))
+    return widened(share, ctx.vocab)
 
 
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
@@ -36,10 +50,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
         if w_lo <= 0 or c_hi == float("inf") or w_hi == float("inf") or not whole.value:
             continue
         actual = (100 * max(c_lo, 0) / w_hi, 100 * c_hi / w_lo)
-        stated = (
-            as_percent(widened(share, ctx.vocab)[0], share.unit),
-            as_percent(widened(share, ctx.vocab)[1], share.unit),
-        )
+        stated = tuple(as_percent(end, share.unit) for end in _stated(share, ctx))
         if overlap(actual, stated):
             continue
         text = (
