@@ -10,7 +10,8 @@ figures. A finding's claims match a key figure when their spans overlap in the s
 - A planted problem is caught when one finding (any level, not undecidable) covers at least
   min(2, number of its figures) of its figures.
 - A finding at warning or error that catches no planted problem is a false alarm; the tempting
-  relation it hit, if any, is named. Info findings that catch nothing are "info notes".
+  relation it hit, if any, is named (it covers as many of its figures, or any one figure of a
+  label or period entry). Info findings that catch nothing are "info notes".
 
 The script always exits 0: the figures are a measurement, not a gate.
 """
@@ -41,6 +42,11 @@ TEMPTING_KINDS = (
     "rounding-hedge",
     *PROBLEM_TYPES[:6],  # a correct relation of an issue-10 type
 )
+
+
+# Tempting kinds whose figures are misread on their own (a label read as a count, a period as
+# hours a day): a finding that uses any one of them fell for it.
+MISREAD_ALONE = ("label-score-time", "unit-period")
 
 
 class BadKey(ValueError):
@@ -159,21 +165,29 @@ def caught_by(item: Item, spans: list[tuple[str, int, int]]) -> bool:
     return covered(item, spans) >= min(2, len(item.figures))
 
 
+def tempts(item: Item, spans: list[tuple[str, int, int]]) -> bool:
+    """Return whether a finding with these claim spans fell for the tempting relation."""
+    if item.label in MISREAD_ALONE:  # a label or a period misread is wrong whatever it is paired with
+        return covered(item, spans) >= 1
+    return caught_by(item, spans)
+
+
 def score_story(story: Story) -> dict:
     """Run numcheck on the story and match its findings with the key."""
     claims, findings = run_numcheck(story.folder)
     where = {c.id: (Path(c.source).name, c.start, c.end) for c in claims}
-    caught: set[str] = set()
+    caught: dict[str, list[str]] = {}  # problem id → the rules of the findings that caught it
     alarms, notes = [], []
     for finding in findings:
         if finding.outcome == "undecidable":
             continue
         spans = [where[i] for i in finding.claims if i in where]
         hits = [p.id for p in story.problems if caught_by(p, spans)]
-        caught.update(hits)
+        for hit in hits:
+            caught.setdefault(hit, []).append(finding.rule)
         if hits:
             continue
-        tempted = [t.id for t in story.tempting if caught_by(t, spans)]
+        tempted = [t for t in story.tempting if tempts(t, spans)]
         first = next((c for c in claims if finding.claims and c.id == finding.claims[0]), None)
         entry = {
             "story": story.slug,
@@ -181,18 +195,28 @@ def score_story(story: Story) -> dict:
             "line": finding.line,
             "level": finding.level,
             "rule": finding.rule,
-            "message": finding.message,
-            "sentence": first.sentence if first else "",
-            "tempting": tempted,
+            "message": " ".join(finding.message.split()),
+            "sentence": " ".join(first.sentence.split()) if first else "",
+            "tempting": [t.id for t in tempted],
+            "tempting_kinds": sorted({t.label for t in tempted}),
         }
         (notes if finding.level == "info" else alarms).append(entry)
     problems = [
-        {"id": p.id, "type": p.label, "order": p.order, "caught": p.id in caught, "why": p.why} for p in story.problems
+        {
+            "id": p.id,
+            "type": p.label,
+            "order": p.order,
+            "caught": p.id in caught,
+            "rules": sorted(set(caught.get(p.id, []))),
+            "why": p.why,
+        }
+        for p in story.problems
     ]
     return {
         "story": story.slug,
         "problems": problems,
         "tempting": len(story.tempting),
+        "tempting_by_kind": dict(Counter(t.label for t in story.tempting)),
         "alarms": alarms,
         "notes": notes,
     }
@@ -201,12 +225,12 @@ def score_story(story: Story) -> dict:
 def summary(results: list[dict]) -> dict:
     """Add the stories' figures up: per type, per change order, in total."""
     by_type: dict[str, Counter] = {}
-    by_order: dict[str, Counter] = {}
+    by_order: dict[str, dict[str, Counter]] = {}
     for result in results:
         for p in result["problems"]:
             by_type.setdefault(p["type"], Counter()).update(total=1, caught=int(p["caught"]))
-            if p["type"] == "change":
-                by_order.setdefault(p["order"], Counter()).update(total=1, caught=int(p["caught"]))
+            orders = by_order.setdefault(p["type"], {})
+            orders.setdefault(p["order"], Counter()).update(total=1, caught=int(p["caught"]))
     problems = sum(len(r["problems"]) for r in results)
     caught = sum(p["caught"] for r in results for p in r["problems"])
     alarms = [a for r in results for a in r["alarms"]]
@@ -219,11 +243,24 @@ def summary(results: list[dict]) -> dict:
         "caught": caught,
         "caught_percent": round(100 * caught / problems, 1) if problems else 0.0,
         "by_type": {t: {"caught": c["caught"], "total": c["total"]} for t, c in sorted(by_type.items())},
-        "change_by_order": {o: {"caught": c["caught"], "total": c["total"]} for o, c in sorted(by_order.items())},
+        "by_order": {
+            t: {o: {"caught": c["caught"], "total": c["total"]} for o, c in sorted(orders.items())}
+            for t, orders in sorted(by_order.items())
+        },
         "false_alarms": len(alarms),
         "false_alarms_on_tempting": sum(bool(a["tempting"]) for a in alarms),
+        "false_alarms_by_tempting_kind": dict(Counter(k for a in alarms for k in a["tempting_kinds"]).most_common()),
+        "tempting_by_kind": dict(
+            sum((Counter(r.get("tempting_by_kind", {})) for r in results), Counter()).most_common()
+        ),
         "info_notes": len(notes),
         "missed": [f"{r['story']}/{p['id']}" for r in results for p in r["problems"] if not p["caught"]],
+        "caught_list": [
+            {"problem": f"{r['story']}/{p['id']}", "rules": p["rules"]}
+            for r in results
+            for p in r["problems"]
+            if p["caught"]
+        ],
         "alarm_list": alarms,
         "note_list": notes,
     }
@@ -236,16 +273,18 @@ def print_text(figures: dict, show: bool) -> None:
         f"{figures['tempting']} tempting relations"
     )
     print(f"caught {figures['caught']}/{figures['problems']} planted problems ({figures['caught_percent']}%)")
-    print("per type:")
+    print("per type, and per order:")
     for name, c in figures["by_type"].items():
         print(f"  {name:14s} {c['caught']:3d}/{c['total']}")
-    print("change, per order:")
-    for name, c in figures["change_by_order"].items():
-        print(f"  {c['caught']:3d}/{c['total']}  {name}")
+        for order, o in figures["by_order"][name].items():
+            print(f"      {o['caught']:3d}/{o['total']}  {order}")
     print(
         f"false alarms (warning/error catching nothing planted): {figures['false_alarms']} "
         f"({figures['false_alarms_on_tempting']} on a tempting relation of the key)"
     )
+    if figures["false_alarms_by_tempting_kind"]:
+        kinds = ", ".join(f"{k} {n}" for k, n in figures["false_alarms_by_tempting_kind"].items())
+        print(f"  on tempting relations, per kind: {kinds}")
     print(f"info notes catching nothing planted: {figures['info_notes']}")
     if show:
         for title, entries in (("false alarms", figures["alarm_list"]), ("info notes", figures["note_list"])):
@@ -255,6 +294,9 @@ def print_text(figures: dict, show: bool) -> None:
                 print(f"- {a['story']}/{a['file']}:{a['line']} {a['level']} {a['rule']}{tempted}")
                 print(f"    {a['message']}")
                 print(f"    sentence: {a['sentence']}")
+        print("\ncaught problems (by which rules: a catch by figures alone may be a coincidence):")
+        for entry in figures["caught_list"]:
+            print(f"- {entry['problem']}: {', '.join(entry['rules'])}")
         print("\nmissed problems:")
         for name in figures["missed"]:
             print(f"- {name}")

@@ -122,3 +122,35 @@ def test_script_scores_one_story() -> None:
     figures = json.loads(result.stdout)
     assert figures["stories"] == 1
     assert figures["problems"] == len(key(folder).get("problems") or [])
+
+
+def item(label: str, *figures: tuple[str, int, int]) -> verdicts.Item:
+    """Build a key entry from (file, start, end) figures."""
+    return verdicts.Item("x", label, "", "why", [verdicts.Figure(f, "t", s, e) for f, s, e in figures])
+
+
+@pytest.mark.parametrize(
+    ("entry", "spans", "caught", "tempted"),
+    [
+        # two figures: a finding must overlap both, in the same file
+        (item("change", ("a.md", 10, 15), ("a.md", 30, 35)), [("a.md", 12, 13), ("a.md", 34, 40)], True, True),
+        (item("change", ("a.md", 10, 15), ("a.md", 30, 35)), [("a.md", 12, 13)], False, False),
+        (item("change", ("a.md", 10, 15), ("a.md", 30, 35)), [("a.md", 12, 13), ("b.md", 30, 35)], False, False),
+        # spans touching end to start do not overlap (ends are exclusive)
+        (item("share", ("a.md", 10, 15), ("a.md", 30, 35)), [("a.md", 15, 20), ("a.md", 25, 30)], False, False),
+        # three figures: any two are enough
+        (item("rate", ("a.md", 0, 5), ("a.md", 10, 15), ("b.md", 0, 5)), [("a.md", 0, 3), ("b.md", 4, 9)], True, True),
+        # one figure: overlapping it is enough
+        (item("plausibility", ("a.md", 40, 44)), [("a.md", 0, 2), ("a.md", 41, 42)], True, True),
+        # a label misread alone tempts even when paired with a figure outside the entry
+        (
+            item("label-score-time", ("a.md", 10, 15), ("a.md", 30, 35)),
+            [("a.md", 10, 12), ("a.md", 90, 95)],
+            False,
+            True,
+        ),
+    ],
+)
+def test_matching_findings_to_the_key(entry: verdicts.Item, spans: list, caught: bool, tempted: bool) -> None:
+    assert verdicts.caught_by(entry, spans) is caught
+    assert verdicts.tempts(entry, spans) is tempted
