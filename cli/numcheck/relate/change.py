@@ -24,13 +24,17 @@ _SOFT = (
 _CLAUSE = r"(?:\s*[a-z0-9][\w'’-]*){0,6}"  # a few words between the figures: "at the last election"
 # between a stated change and its new level: " to", " jump in sales to", " year on year to"
 _TO = re.compile(
-    r"^\s*,?\s*(?:(?!compared\b|relative\b|close\b|equal\b|due\b|according\b|than\b|up\b|down\b)[a-z][\w'’-]*\s+){0,4}?"
+    r"^\s*,?\s*(?:(?!compared\b|relative\b|close\b|equal\b|due\b|according\b|than\b|up\b|down\b)[a-z0-9][\w'’-]*\s+){0,5}?"
+    r"(?:,[^,;:.()]{1,80},\s*)?"  # an aside: "rose 6.1% in the year to March, the office said, to £1,284"
     rf"(?:to|at)\s+{_SOFT}$"  # "were up 12% at $1.12 billion"
 )
 _AT = re.compile(rf"^\s*,?\s*(?:at|to)\s+{_SOFT}$")
 _FROM_END = re.compile(rf"\bfrom\s+{_SOFT}$")
 # "from OLD at the last election in 2021, when rain kept voters at home, to NEW": words, maybe one aside
-_FROM_TO = re.compile(rf"^{_CLAUSE}(?:\s*,[^,;:.()\d]{{1,80}},)?\s*,?\s*to\s+{_SOFT}$")
+_FROM_TO = re.compile(rf"^{_CLAUSE}(?:\s*,[^,;:.()]{{1,80}},)?\s*,?\s*to\s+{_SOFT}$")
+# "6% higher than the €41.2 billion of a year earlier, at €45.3 billion"
+_THAN = re.compile(r"^\s*(higher|lower|more|less|above|below|up|down)\s+than\s+(?:the\s+|its\s+|their\s+)?$")
+_THEN_AT = re.compile(r"^[^;:.()\d]{0,50}?,?\s*(?:at|to)\s+$")
 _UNITS_OF_CHANGE = ("percent", "percentage_point", "basis_point", "percent / year", "times")
 
 
@@ -87,7 +91,7 @@ def relate_changes(text: Text, words: RelationWords) -> None:
             nxt = group[i + 1] if i + 1 < len(group) else None
             after = group[i + 2] if i + 2 < len(group) else None
             floor = group[i - 1].end if i else 0
-            if (is_change(claim) or _comparative(claim, nxt)) and nxt is not None:
+            if nxt is not None and (is_change(claim) or _comparative(claim, nxt) or _THAN.match(text.gap(claim, nxt) or "\x00")):
                 _stated_first(text, words, claim, nxt, after, floor, before_old, taken)
             if is_level(claim) and nxt is not None and is_change(nxt) and after is not None:
                 gap = text.gap(claim, nxt)
@@ -142,6 +146,13 @@ def _stated_first(text, words, change, nxt, after, floor, before_old, taken) -> 
         if compatible(nxt, after) and _FROM_TO.match(text.gap(nxt, after) or "") and _clean(text.gap(nxt, after)):
             roles = [("from", nxt), ("to", after), ("by", change)]
             text.add("change", roles, word=verb or "from", direction=direction, factor=factor)
+            taken.add(after.id)
+    elif change.unit == "percent" and _THAN.match(gap) and after is not None and is_level(nxt) and is_level(after):
+        if compatible(nxt, after) and _THEN_AT.match(text.gap(nxt, after) or "\x00"):
+            comparative = _THAN.match(gap).group(1)  # type: ignore[union-attr]
+            way = "up" if comparative in ("higher", "more", "above", "up") else "down"
+            roles = [("from", nxt), ("to", after), ("by", change)]
+            text.add("change", roles, word=f"{comparative} than", direction=way)
             taken.add(after.id)
     elif nxt.qualifier == "lower_bound" and nxt.modifier and after is not None and is_level(after):
         comparative = nxt.modifier.lower().split()[0]  # "15% higher than OLD at NEW": "than" was read as a bound
