@@ -91,7 +91,8 @@ def relate_changes(text: Text, words: RelationWords) -> None:
             nxt = group[i + 1] if i + 1 < len(group) else None
             after = group[i + 2] if i + 2 < len(group) else None
             floor = group[i - 1].end if i else 0
-            if nxt is not None and (is_change(claim) or _comparative(claim, nxt) or _THAN.match(text.gap(claim, nxt) or "\x00")):
+            than = nxt is not None and _THAN.match(text.gap(claim, nxt) or "\x00")
+            if nxt is not None and (is_change(claim) or _comparative(claim, nxt) or than):
                 _stated_first(text, words, claim, nxt, after, floor, before_old, taken)
             if is_level(claim) and nxt is not None and is_change(nxt) and after is not None:
                 gap = text.gap(claim, nxt)

@@ -50,11 +50,19 @@ def _per_head(text: Text, previous: list[Claim], group: list[Claim]) -> bool:
     counts = [c for c in group if c.unit == "" and c.direction is None and c.qualifier != "vague"]
     if len(totals) != 1:
         return False
-    if not counts:  # the count may be the one figure of the sentence before, about the same people
-        earlier = [c for c in previous if c.unit == "" and c.qualifier != "vague"]
-        if len(earlier) != 1 or len(previous) != 1 or not _same_subject(text, earlier[0], group[0].sentence):
-            return False
-        counts = earlier
+    if not counts:  # the count may be stated earlier: "a record 4.2 million visitors … Visitors spent €640 each"
+        earlier = [
+            c
+            for c in text.claims
+            if amount.start - 1500 < c.start < group[0].start
+            and c.unit == ""
+            and c.direction is None
+            and c.qualifier != "vague"
+            and _same_subject(text, c, group[0].sentence)
+        ]
+        if len({c.value for c in earlier}) != 1:
+            return False  # none, or two different counts of the same people: which one is not sure
+        counts = earlier[-1:]
     if len(counts) != 1:
         return False
     text.add("rate", [("rate", amount), ("span", counts[0]), ("total", totals[0])], word="each")
@@ -62,9 +70,11 @@ def _per_head(text: Text, previous: list[Claim], group: list[Claim]) -> bool:
 
 
 def _same_subject(text: Text, count: Claim, sentence: str) -> bool:
-    """Return True when the words after a count come back in a sentence ("ticket holders" … "tickets")."""
-    named = {w[:5] for w in re.findall(r"[a-z]{4,}", text.tail(count, 40)) if w not in _STOPWORDS}
-    return bool(named & {w[:5] for w in re.findall(r"[a-z]{4,}", sentence.lower())})
+    """Return True when what a count counts comes back in a sentence ("season ticket holders" … "season tickets")."""
+    m = re.match(r"^\s*([a-z]{4,})", text.tail(count, 30))
+    if m is None or m.group(1) in _STOPWORDS:
+        return False
+    return m.group(1)[:5] in {w[:5] for w in re.findall(r"[a-z]{4,}", sentence.lower())}
 
 
 def relate_rates(text: Text, words: RelationWords) -> None:

@@ -43,8 +43,16 @@ def relate_shares(text: Text, words: RelationWords) -> None:
                 continue
             gap = text.gap(claim, nxt) or "\x00"
             m = _COUNT_TO_SHARE.match(gap)
-            if _is_part(claim) and is_share(nxt) and m and not text.tail(claim, 10).lstrip().startswith("point"):
-                whole = _whole_after(text, nxt, after) or _whole_before(text, group[:i])
+            amount = claim.unit not in ("percent", "fraction", "times") and claim.qualifier != "vague"
+            if (
+                (_is_part(claim) or amount)
+                and is_share(nxt)
+                and m
+                and not text.tail(claim, 10).lstrip().startswith("point")
+            ):
+                whole = (
+                    _whole_after(text, nxt, after) or _whole_before(text, group[:i]) or _whole_named(text, claim, nxt)
+                )
                 roles = [("part", claim), ("share", nxt)] + ([("whole", whole)] if whole else [])
                 text.add("share", roles, word=m.group(1) or m.group(2))
                 done.update((claim.id, nxt.id))
@@ -83,6 +91,34 @@ def _compound(text: Text, claim: Claim) -> bool:
 def _is_part(claim: Claim) -> bool:
     """Return True for a count that may be a part, a change of a count too: "cut 4,000 jobs, or 25%"."""
     return claim.unit == "" and claim.qualifier != "vague" and not claim.text.lower().endswith("points")
+
+
+_REFERS = re.compile(
+    r"^\s*,?\s*of\s+(?:the\s+|all\s+)?(total|those\s+(?:surveyed|polled|questioned|asked|interviewed)|respondents)\b"
+)
+_SURVEYED = re.compile(r"\b(?:survey|surveyed|polled|poll|questioned|interviewed|respondents|sample)\b")
+_TOTAL_LEAD = re.compile(r"(?:\bof\s+(?:the\s+)?|\btotal\s+of\s+|\bin\s+all\b)\s*$")
+
+
+def _whole_named(text: Text, part: Claim, share: Claim) -> Claim | None:
+    """ "or 51% of the total", "36% of those surveyed": the whole is the one total or sample stated earlier."""
+    m = _REFERS.match(text.tail(share, 40))
+    if m is None:
+        return None
+    earlier = [c for c in text.claims if share.start - 3000 < c.start < part.start and c.direction is None]
+    if m.group(1) == "total":
+        found = [
+            c
+            for c in earlier
+            if c.unit == part.unit and c.value > part.value and _TOTAL_LEAD.search(text.lead(c, 0, 20))
+        ]
+    else:  # a survey's size: "a survey of 2,400 tenants", "The 2,400 tenants surveyed"
+        found = [
+            c
+            for c in earlier
+            if c.unit == "" and c.value > part.value and _SURVEYED.search(text.lead(c, 0, 25) + " " + text.tail(c, 25))
+        ]
+    return found[-1] if len({c.value for c in found}) == 1 else None
 
 
 def _whole_after(text: Text, share: Claim, after: Claim | None) -> Claim | None:

@@ -45,6 +45,8 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             findings.append(finding(rule, [part, share], text, outcome="undecidable"))
             continue
         whole = roles["whole"][0]
+        if whole.unit != part.unit:
+            continue  # "5.8 million tonnes, or 51% of the €2 billion": not one quantity
         c_lo, c_hi = widened(part, ctx.vocab)
         w_lo, w_hi = widened(whole, ctx.vocab)
         if w_lo <= 0 or c_hi == float("inf") or w_hi == float("inf") or not whole.value:
