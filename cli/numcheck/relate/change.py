@@ -24,7 +24,7 @@ _SOFT = (
 _CLAUSE = r"(?:\s*[a-z0-9][\w'’-]*){0,6}"  # a few words between the figures: "at the last election"
 # between a stated change and its new level: " to", " jump in sales to", " year on year to"
 _TO = re.compile(
-    r"^\s*,?\s*(?:(?!compared\b|relative\b|close\b|equal\b|due\b|according\b|than\b|up\b|down\b)[a-z0-9][\w'’-]*\s+){0,5}?"
+    r"^\s*,?\s*(?:(?!compared\b|relative\b|close\b|equal\b|due\b|according\b|than\b|up\b|down\b)[a-z0-9][\w'’-]*(?:\s+|(?=,))){0,5}?"
     r"(?:,[^,;:.()]{1,80},\s*)?"  # an aside: "rose 6.1% in the year to March, the office said, to £1,284"
     rf"(?:to|at)\s+{_SOFT}$"  # "were up 12% at $1.12 billion"
 )
