@@ -127,6 +127,35 @@ CHANGES = [
 ]
 
 
+CHANGES += [
+    (
+        "Exports were 10% higher than the €41.2 billion of a year earlier, at €45.3 billion.",
+        {"from": ["€41.2 billion"], "to": ["€45.3 billion"], "by": ["10%"]},
+        "higher than",
+    ),
+    (
+        "Rents rose 10% in the year to March, the office said, to £1,284, compared with £1,162 a year earlier.",
+        {"from": ["£1,162"], "to": ["£1,284"], "by": ["10%"]},
+        "rose",
+    ),
+    (
+        "Rents went from £875 in 2020, before the pandemic, to £1,120 this year, a rise of 28%.",
+        {"from": ["£875"], "to": ["£1,120"], "by": ["28%"]},
+        "rise",
+    ),
+    (
+        "Bills averaged £1,690 in March. That was down 9% from £1,850 a year earlier.",
+        {"from": ["£1,850"], "to": ["£1,690"], "by": ["9%"]},
+        "down",
+    ),
+    (
+        "Rents rose 10% in the year to March. The average rent was £1,284, compared with £1,162 a year earlier.",
+        {"from": ["£1,162"], "to": ["£1,284"], "by": ["10%"]},
+        "compared with",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "roles", "word"), CHANGES)
 def test_every_order_of_a_change(text, roles, word):
     got_word, got_roles, confidence, _ = only(text, "change")
@@ -160,6 +189,18 @@ SHARES = [
     ("Rescuers pulled 250 of the 300 passengers from the water.", {"part": ["250"], "whole": ["300"]}),
     ("Some 30% of the workforce went on strike.", {"share": ["Some 30%"]}),
     ("Turnout was 64%.", {"share": ["64%"]}),
+]
+
+
+SHARES += [
+    (
+        "A survey of 2,400 tenants was published. Some 720 tenants, or 30% of those surveyed, moved.",
+        {"part": ["Some 720"], "share": ["30%"], "whole": ["2,400"]},
+    ),
+    (
+        "Of the 13.6 million tonnes, most went east. China took 5.8 million tonnes, or 43% of the total.",
+        {"part": ["5.8 million tonnes"], "share": ["43%"], "whole": ["13.6 million tonnes"]},
+    ),
 ]
 
 

@@ -84,7 +84,6 @@ def _verb(text: Text, words: RelationWords, claim: Claim, floor: int) -> str | N
 def relate_changes(text: Text, words: RelationWords) -> None:
     """Find every change relation of a document."""
     before_old, new_then_change, after_new = _patterns()
-    previous: list[Claim] = []
     for group in text.sentences:
         taken: set[str] = set()  # claims already read as a change's new level
         for i, claim in enumerate(group):
@@ -108,10 +107,8 @@ def relate_changes(text: Text, words: RelationWords) -> None:
                 _to_then_from(text, words, claim, nxt, after, floor, (before_old, after_new), taken)
             if is_level(claim) and claim.id not in taken:
                 _to_alone(text, words, claim, floor, taken)
-        if previous and group:
-            _stated_before(text, words, previous, group)
-        previous = group
     _back_reference(text, words, text.claims, before_old)
+    _stated_before(text, words)
     _caveats(text, words)
 
 
@@ -325,28 +322,36 @@ def _subject(text: str) -> set[str]:
     return {w[:5].rstrip("s") for w in re.findall(r"[a-z]{4,}", text) if w not in _STOP}
 
 
-def _stated_before(text: Text, words: RelationWords, previous: list[Claim], group: list[Claim]) -> None:
+def _stated_before(text: Text, words: RelationWords) -> None:
     """ "Rents rose 6.1% in the year to March. The average rent was £1,284, compared with £1,162 a year earlier."
 
-    A sentence that states a change and nothing else, then one that states both levels of the same subject.
+    A sentence that states a change and no other figure, then the next one that states both levels of the
+    same subject, without a change of their own.
     """
     used = {i for r in text.relations for _, i in r.roles}
-    stated = [c for c in previous if is_change(c) and c.unit in ("percent", "percentage_point") and c.id not in used]
-    if len(stated) != 1 or any(c.id not in used and c is not stated[0] for c in previous):
-        return
-    change = stated[0]
     for index, relation in enumerate(text.relations):
         if relation.type != "change" or relation.claim("by") or not relation.claim("from") or not relation.claim("to"):
             continue
-        new = text.by_id[relation.claim("to")]
-        if new not in group:
+        first = min(text.by_id[relation.claim("from")], text.by_id[relation.claim("to")], key=lambda c: c.start)
+        lead = text.lead(first, 0, 200)  # the sentence so far, back to its start
+        begin = first.start - len(lead)
+        before = [c for c in text.claims if begin - 300 < c.end <= begin]
+        if not before or before[-1].id in used:
             continue
-        verb = last_word_in(text.lead(change, 0, 60), words.change_words)
-        subject = _subject(text.lead(change, 0, 60).replace(verb or "\x00", " "))
-        if not subject & _subject(text.lead(new, 0, 80)):
+        change = before[-1]
+        head = text.prose[change.end : begin]
+        if not is_change(change) or change.unit not in ("percent", "percentage_point"):
+            continue
+        if not re.search(r"[.!?](?:\s|$)", head):
+            continue  # the change and the levels are in one sentence: read there, or not at all
+        own = text.lead(change, 0, 100)
+        if any(c.end > change.start - len(own) and c.end <= change.start for c in text.claims):
+            continue  # the change's sentence states other figures: which it joins is not sure
+        verb = last_word_in(own, words.change_words)
+        if not _subject(own.replace(verb or "\x00", " ")) & _subject(lead):
             continue  # the two sentences do not speak of the same thing
         direction = change.direction or relation.direction
         span = (min(change.start, relation.span[0]), max(change.end, relation.span[1]))
         roles = (*relation.roles, ("by", change.id))
         text.relations[index] = replace(relation, roles=roles, span=span, direction=direction, confidence="sure")
-        return
+        used.add(change.id)
