@@ -118,7 +118,7 @@ def _caveats(text: Text, words: RelationWords) -> None:
     for index, relation in enumerate(text.relations):
         by = relation.claim("by")
         if relation.type == "change" and by and pattern.search(text.by_id[by].sentence.lower()):
-            text.relations[index] = replace(relation, confidence="likely")
+            text.replace(index, replace(relation, confidence="likely"))
 
 
 def _stated_first(text, words, change, nxt, after, floor, before_old, taken) -> None:
@@ -182,7 +182,7 @@ def _from_to(text, words, old, new, after, floor, after_new, taken) -> None:
     gap = text.gap(old, new)
     if gap is None or not _FROM_TO.match(gap) or not _clean(gap) or not is_level(new) or not compatible(old, new):
         return
-    if any(r.type == "change" and ("from", old.id) in r.roles for r in text.relations):
+    if text.playing(old, "change", "from"):
         return  # already read as "rose 15% from OLD to NEW"
     verb = _verb(text, words, old, floor)
     roles = [("from", old), ("to", new)]
@@ -305,7 +305,7 @@ def _back_reference(text: Text, words: RelationWords, claims: list[Claim], befor
         head = text.prose[max(0, begin - 400) : begin].rstrip()
         cut = max(head.rfind(". ", 0, len(head) - 1), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
         low = max(0, begin - 400) + cut + 1 if cut >= 0 else max(0, begin - 400)
-        candidates = [c for c in claims if low <= c.start < begin and is_level(c) and compatible(old, c)]
+        candidates = [c for c in text.within(low, begin) if is_level(c) and compatible(old, c)]
         if len(candidates) != 1:
             continue  # which figure "that" means is not sure
         way = _BACK.search(lead.strip()).group(1)  # type: ignore[union-attr]
@@ -328,15 +328,14 @@ def _stated_before(text: Text, words: RelationWords) -> None:
     A sentence that states a change and no other figure, then the next one that states both levels of the
     same subject, without a change of their own.
     """
-    used = {i for r in text.relations for _, i in r.roles}
     for index, relation in enumerate(text.relations):
         if relation.type != "change" or relation.claim("by") or not relation.claim("from") or not relation.claim("to"):
             continue
         first = min(text.by_id[relation.claim("from")], text.by_id[relation.claim("to")], key=lambda c: c.start)
         lead = text.lead(first, 0, 200)  # the sentence so far, back to its start
         begin = first.start - len(lead)
-        before = [c for c in text.claims if begin - 300 < c.end <= begin]
-        if not before or before[-1].id in used:
+        before = [c for c in text.within(begin - 300, begin) if c.end <= begin]
+        if not before or before[-1].id in text.roles_of:
             continue
         change = before[-1]
         head = text.prose[change.end : begin]
@@ -345,7 +344,7 @@ def _stated_before(text: Text, words: RelationWords) -> None:
         if not re.search(r"[.!?](?:\s|$)", head):
             continue  # the change and the levels are in one sentence: read there, or not at all
         own = text.lead(change, 0, 100)
-        if any(c.end > change.start - len(own) and c.end <= change.start for c in text.claims):
+        if any(c.end > change.start - len(own) for c in text.within(change.start - 200, change.start)):
             continue  # the change's sentence states other figures: which it joins is not sure
         verb = last_word_in(own, words.change_words)
         if not _subject(own.replace(verb or "\x00", " ")) & _subject(lead):
@@ -353,5 +352,4 @@ def _stated_before(text: Text, words: RelationWords) -> None:
         direction = change.direction or relation.direction
         span = (min(change.start, relation.span[0]), max(change.end, relation.span[1]))
         roles = (*relation.roles, ("by", change.id))
-        text.relations[index] = replace(relation, roles=roles, span=span, direction=direction, confidence="sure")
-        used.add(change.id)
+        text.replace(index, replace(relation, roles=roles, span=span, direction=direction, confidence="sure"))

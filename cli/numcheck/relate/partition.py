@@ -10,6 +10,7 @@ other (rules/vocab/relations.yaml: exclusive, exhaustive, divided); "60% use X, 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from numcheck.records import Claim
 from numcheck.relate.text import Text, is_count
@@ -26,20 +27,24 @@ _SOFT_END = re.compile(r"(?:the\s+)?(?:remaining|rest|remainder|other|others)\s*
 
 def _has(text: str, phrases: tuple[str, ...]) -> str | None:
     """Return the first phrase found in text on word boundaries, or None."""
-    for phrase in phrases:
-        if re.search(rf"(?<![\w-]){alternation((phrase,))}(?![\w-])", text):
-            return phrase
-    return None
+    m = _phrases(phrases).search(text)
+    return " ".join(m.group(1).split()) if m else None
+
+
+@cache
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern:
+    """Compile a word-bounded alternation of phrases once."""
+    return re.compile(rf"(?<![\w-])({alternation(phrases)})(?![\w-])")
 
 
 def _in_change(text: Text, claim: Claim) -> bool:
     """Return True for a figure read as part of a change or a stated share of a count."""
-    for r in text.relations:
-        if r.type in ("change", "ratio") and any(claim.id == i for _, i in r.roles):
-            return True
-        if r.type == "share" and ("share", claim.id) in r.roles and r.claim("whole"):
-            return True  # "9,310 of them, or 95%": a share of its own stated whole
-    return False
+    if text.playing(claim, "change") or text.playing(claim, "ratio"):
+        return True
+    if not text.playing(claim, "share", "share"):
+        return False
+    # "9,310 of them, or 95%": a share of its own stated whole
+    return any(r.type == "share" and ("share", claim.id) in r.roles and r.claim("whole") for r in _near(text, claim))
 
 
 def relate_partitions(text: Text, vocab: RelationWords) -> None:
@@ -80,7 +85,7 @@ def _shares(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
         if sum(bool(_SCOPE.match(_OF_NOUN.sub("", text.tail(c, 40)))) for c in run) > 1:
             continue  # "won 60% in the north and 55% in the south": shares of different places or times
         exclusive = _has(sentence, vocab.exclusive)
-        last_lead = text.lead(run[-1], text.claims[text.claims.index(run[-1]) - 1].end, 40)
+        last_lead = text.lead(run[-1], text.claims[text.position[run[-1].id] - 1].end, 40)
         rest_stated = bool(_SOFT_END.search(last_lead)) or _has(text.tail(run[-1], 30), vocab.exhaustive)
         rest_unstated = _has(text.tail(run[-1], 60), ("the rest", "the remainder", "the others", "remaining"))
         if rest_unstated and re.search(r"\b(?:the rest|the remainder) of\b", text.tail(run[-1], 60)):
@@ -96,9 +101,15 @@ def _shares(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
         text.add("partition", [("part", c) for c in run], word=word, exhaustive=exhaustive)
 
 
+def _near(text: Text, claim: Claim) -> list:
+    """Return the relations recorded last (those of the claim's sentence are among them)."""
+    return text.relations[-20:]
+
+
 def _changed(text: Text, vocab: RelationWords, claim: Claim) -> bool:
     """Return True for a percent a change word leads: "rose 65 percent", "down by 50%", "increased by 85%"."""
-    floor = max((c.end for c in text.claims if c.end <= claim.start), default=0)
+    position = text.position[claim.id]
+    floor = text.claims[position - 1].end if position else 0
     lead = text.lead(claim, floor, 40)
     tail = re.findall(r"[a-z]+", lead)[-3:]
     change = (vocab.up | vocab.down | vocab.up_nouns | vocab.down_nouns | frozenset(vocab.factors)) - {"more", "less"}

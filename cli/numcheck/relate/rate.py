@@ -53,9 +53,8 @@ def _per_head(text: Text, previous: list[Claim], group: list[Claim]) -> bool:
     if not counts:  # the count may be stated earlier: "a record 4.2 million visitors … Visitors spent €640 each"
         earlier = [
             c
-            for c in text.claims
-            if amount.start - 1500 < c.start < group[0].start
-            and c.unit == ""
+            for c in text.within(amount.start - 1500, group[0].start)
+            if c.unit == ""
             and c.direction is None
             and c.qualifier != "vague"
             and _same_subject(text, c, group[0].sentence)
@@ -94,12 +93,22 @@ def relate_rates(text: Text, words: RelationWords) -> None:
         for rate in rates:
             if rate.unit.split(" / ")[1] != span.unit.split(" / ")[0]:
                 continue  # "£13.50 an hour" runs over hours, not over "14 months"
-            made = product([rate.unit, span.unit], [1, 1])
+            made = _product(rate.unit, span.unit)
+            if made is None:
+                continue
             found += [(rate, c) for c in group if c not in (rate, span) and convert(1.0, c.unit, made) is not None]
         if len(found) == 1:
             rate, total = found[0]
             sure = "sure" if _CUE.search(group[0].sentence.lower()) else "likely"
             text.add("rate", [("rate", rate), ("span", span), ("total", total)], word="×", confidence=sure)
+
+
+def _product(rate: str, span: str) -> str | None:
+    """Return the unit of rate × span, or None when the unit registry cannot multiply them."""
+    try:
+        return product([rate, span], [1, 1])
+    except Exception:  # noqa: BLE001 - any unit pint refuses just means no rate relation
+        return None
 
 
 def _every(text: Text, group: list[Claim]) -> bool:

@@ -33,9 +33,9 @@ _WHOLE_TO_PART = re.compile(r"^[a-z\s'’-]{0,60},\s*$")
 
 def relate_shares(text: Text, words: RelationWords) -> None:
     """Find every share and part-of-whole relation of a document."""
-    in_change = {i for r in text.relations if r.type == "change" for _, i in r.roles}
     for group in text.sentences:
-        done: set[str] = set(in_change)  # parts already placed; a change's figures are no share ("3 million, or 50%")
+        # parts already placed; a change's figures are no share ("3 million, or 50%")
+        done: set[str] = {c.id for c in group if text.playing(c, "change")}
         for i, claim in enumerate(group):
             nxt = group[i + 1] if i + 1 < len(group) else None
             after = group[i + 2] if i + 2 < len(group) else None
@@ -105,7 +105,7 @@ def _whole_named(text: Text, part: Claim, share: Claim) -> Claim | None:
     m = _REFERS.match(text.tail(share, 40))
     if m is None:
         return None
-    earlier = [c for c in text.claims if share.start - 3000 < c.start < part.start and c.direction is None]
+    earlier = [c for c in text.within(share.start - 3000, part.start) if c.direction is None]
     if m.group(1) == "total":
         found = [
             c
@@ -144,12 +144,11 @@ def _leading_whole(text: Text, group: list[Claim], done: set[str]) -> None:
     gap = text.gap(whole, group[1])
     if gap is None or "," not in gap:
         return
-    stated = {i for r in text.relations if r.type == "share" for role, i in r.roles if role == "share"}
     for part in group[1:]:
         if is_count(part) and part.id not in done:
             text.add("share", [("part", part), ("whole", whole)], word="of the")
             done.add(part.id)
-        elif is_share(part) and part.direction is None and part.id not in stated and part.id not in done:
+        elif is_share(part) and part.direction is None and part.id not in done and not text.playing(part, "share"):
             text.add("share", [("share", part), ("whole", whole)], word="of the")  # "Of 27 respondents, 51.5% …"
             done.add(part.id)
 
@@ -172,7 +171,7 @@ def _named_shares(text: Text, words: RelationWords, group: list[Claim], done: se
     for claim in group:
         if claim.unit != "percent" or claim.direction is not None or claim.id in done:
             continue
-        if any(("share", claim.id) in r.roles for r in text.relations):
+        if text.playing(claim, "share", "share"):
             continue
         noun = _of_noun(text.tail(claim, 50), words)
         if noun is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from numcheck.read.tables import Cell, Table, tables
 from numcheck.records import Claim
@@ -27,15 +28,12 @@ def relate_tables(text: Text, raw: str, kind: str) -> None:
 def _claims_by_cell(text: Text, table: Table) -> dict[tuple[int, int], Claim]:
     """Map each cell holding exactly one figure to that figure."""
     found: dict[tuple[int, int], list[Claim]] = {}
-    first, last = table.cells[0].start, table.cells[-1].end
     cells = sorted(table.cells, key=lambda c: c.start)
-    for claim in text.claims:
-        if not first <= claim.start < last:
-            continue
-        for cell in cells:
-            if cell.start <= claim.start and claim.end <= cell.end:
-                found.setdefault((cell.row, cell.column), []).append(claim)
-                break
+    starts = [c.start for c in cells]
+    for claim in text.within(cells[0].start, cells[-1].end):
+        at = bisect_right(starts, claim.start) - 1  # the last cell that opens before the figure
+        if at >= 0 and claim.end <= cells[at].end:
+            found.setdefault((cells[at].row, cells[at].column), []).append(claim)
     return {place: claims[0] for place, claims in found.items() if len(claims) == 1}
 
 

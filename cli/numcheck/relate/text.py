@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from itertools import groupby
 
@@ -32,6 +33,23 @@ class Text:
         first = self.claims[0].id if self.claims else ""
         self._prefix = first.rsplit(".", 1)[0] + "." if "." in first else ""
         self.by_id = {c.id: c for c in self.claims}
+        self.position = {c.id: i for i, c in enumerate(self.claims)}
+        self._starts = [c.start for c in self.claims]
+        self.roles_of: dict[str, set[tuple[str, str]]] = {}  # claim id → {(relation type, role)}: no rescans
+
+    def within(self, low: int, high: int) -> list[Claim]:
+        """Return the claims that start in [low, high), found by bisection so long texts stay linear."""
+        return self.claims[bisect_left(self._starts, low) : bisect_left(self._starts, high)]
+
+    def playing(self, claim: Claim, type_: str, role: str | None = None) -> bool:
+        """Return True when a claim already plays a role (any role when None) in a relation of a type."""
+        return any(t == type_ and (role is None or r == role) for t, r in self.roles_of.get(claim.id, ()))
+
+    def replace(self, index: int, relation: Relation) -> None:
+        """Put a widened reading of a relation in its place (a role added), keeping the index current."""
+        self.relations[index] = relation
+        for role, claim_id in relation.roles:
+            self.roles_of.setdefault(claim_id, set()).add((relation.type, role))
 
     def gap(self, a: Claim, b: Claim) -> str | None:
         """Return the lowercased words between two figures, or None when they overlap or lie far apart."""
@@ -67,6 +85,8 @@ class Text:
             **fields,
         )
         self.relations.append(relation)
+        for role, claim_id in relation.roles:
+            self.roles_of.setdefault(claim_id, set()).add((type_, role))
         return relation
 
 

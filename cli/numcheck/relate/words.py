@@ -47,6 +47,7 @@ class RelationWords:
         return self.up | self.down | self.neutral | frozenset(self.factors)
 
 
+@cache
 def alternation(phrases: tuple[str, ...] | frozenset[str]) -> str:
     """Return a regex alternation of phrases, longest first, spaces matching any whitespace."""
     ordered = sorted(phrases, key=len, reverse=True)

@@ -54,7 +54,10 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             unit, figures = "", [period, span, total]
         else:
             rate = roles["rate"][0]
-            unit = product([rate.unit, span.unit], [1, 1])
+            try:
+                unit = product([rate.unit, span.unit], [1, 1])
+            except Exception:  # noqa: BLE001 - a unit pint refuses: nothing to compute
+                continue
             r_lo, r_hi = widened(rate, ctx.vocab)
             expected = (max(r_lo, 0) * max(s_lo, 0), r_hi * s_hi)
             point = rate.value * span.value
