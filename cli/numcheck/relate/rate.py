@@ -107,7 +107,7 @@ def _product(rate: str, span: str) -> str | None:
     """Return the unit of rate × span, or None when the unit registry cannot multiply them."""
     try:
         return product([rate, span], [1, 1])
-    except Exception:  # noqa: BLE001 - any unit pint refuses just means no rate relation
+    except Exception:  # any unit pint refuses just means no rate relation
         return None
 
 
