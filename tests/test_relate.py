@@ -356,6 +356,7 @@ def test_rates(text, roles, confidence):
         ("The firm held 4% of the market, compared with 16% in its home market.", "change", "likely"),
         ("Output rose 4% in real terms to 520 tonnes from 480 tonnes.", "change", "likely"),
         ("Like-for-like sales rose 2% to $520 million from $480 million.", "change", "likely"),
+        ("The yen fell to 152 per dollar from 141.", "change", "likely"),  # a price quoted the other way round
         ("Sales climbed from 10 to 20 in some shops and fell in others.", "change", "sure"),
         ("From 10 to 20 people attended.", "change", None),  # a range, not a change
         ("Earnings doubled to £450 million.", "change", "sure"),  # only the new level: ratio-word cannot decide

@@ -112,12 +112,23 @@ def relate_changes(text: Text, words: RelationWords) -> None:
     _caveats(text, words)
 
 
+_PER_CURRENCY = re.compile(
+    r"^\s*(?:[a-z]+\s+)?(?:per|to the|to one|a|against the|for (?:one|each))\s+(?:us\s+|u\.s\.\s+)?"
+    r"(?:dollar|euro|pound|yen|yuan|franc|rupee|rouble|ruble)s?\b"
+)
+
+
 def _caveats(text: Text, words: RelationWords) -> None:
     """Make a stated change "likely" when its sentence qualifies it: "4% in real terms", "like-for-like"."""
     pattern = re.compile(rf"(?<![\w-])(?:{alternation(words.caveats)})(?![\w-])")
     for index, relation in enumerate(text.relations):
+        if relation.type != "change":
+            continue
         by = relation.claim("by")
-        if relation.type == "change" and by and pattern.search(text.by_id[by].sentence.lower()):
+        caveat = by and pattern.search(text.by_id[by].sentence.lower())
+        # "the yen fell to 150 per dollar": a price quoted the other way round rises as the currency falls
+        quoted = any(_PER_CURRENCY.match(text.tail(text.by_id[i], 30)) for _, i in relation.roles)
+        if caveat or quoted:
             text.replace(index, replace(relation, confidence="likely"))
 
 
