@@ -16,7 +16,8 @@ DOC = (
     "Judges each `rate` relation of the relate stage: a rate, the span it runs over and the total "
     '("£13.50 an hour … 32.5 hours a week, or about £520 a week"; "11 hours … about $140, or about '
     '$18 an hour"; "about 40 an hour over the six-hour bombardment, more than 1,200 in total"; "one '
-    'every three days over 14 months, 60 in all"). Computes rate × span (or span ÷ period) with '
+    'every three days over 14 months, 60 in all"; "28,000 season ticket holders … £640 each … £15.2 '
+    'million"). Computes rate × span (or span ÷ period, or amount × count) with '
     "every figure widened for rounding and hedges, allows `tolerance` more for the averages such "
     "figures are, and flags a stated total outside that. A reading the relate stage is not sure of "
     '(no "or", "in all", "in total" joining the figures) is undecidable.'
