@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
@@ -32,12 +33,14 @@ class Table:
     rows: int
     columns: int
 
+    @cached_property
+    def _places(self) -> dict[tuple[int, int], Cell]:
+        """Index the cells by (row, column) once."""
+        return {(c.row, c.column): c for c in self.cells}
+
     def cell(self, row: int, column: int) -> Cell | None:
         """Return the cell at a row and column, if the table has one."""
-        for cell in self.cells:
-            if cell.row == row and cell.column == column:
-                return cell
-        return None
+        return self._places.get((row, column))
 
 
 def clean(text: str) -> str:
