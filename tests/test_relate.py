@@ -330,6 +330,16 @@ RATES = [
 
 RATES += [
     (
+        "Suppliers were lost every three days over 14 months. In all, 60 closed.",
+        {"period": ["three days"], "span": ["over 14 months"], "total": ["60"]},
+        "sure",
+    ),
+    (
+        "Its 2 million people earn $50,000 per capita, a total of $100 billion.",
+        {"rate": ["$50,000 per capita"], "span": ["2 million"], "total": ["a total of $100 billion"]},
+        "sure",
+    ),
+    (
         "We thank our 2,000 season ticket holders. At £300 each, season tickets brought in £600,000.",
         {"rate": ["£300"], "span": ["2,000"], "total": ["£600,000"]},
         "sure",

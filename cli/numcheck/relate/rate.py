@@ -76,11 +76,37 @@ def _same_subject(text: Text, count: Claim, sentence: str) -> bool:
     return m.group(1)[:5] in {w[:5] for w in re.findall(r"[a-z]{4,}", sentence.lower())}
 
 
+_POPULATION = re.compile(
+    r"\b(?:population|people|inhabitants|residents|citizens|households|members|workers|employees)\b"
+)
+
+
+def _per_person(text: Text, group: list[Claim]) -> bool:
+    """ "a population of 2 million … $50,000 per capita … $120 billion": per-capita × population against a total."""
+    rates = [c for c in group if c.unit.endswith(" / person")]
+    if len(rates) != 1:
+        return False
+    rate = rates[0]
+    base = rate.unit.rsplit(" / ", 1)[0]
+    counts = [
+        c
+        for c in group
+        if c.unit == "" and c.direction is None and _POPULATION.search(text.lead(c, 0, 25) + " " + text.tail(c, 25))
+    ]
+    totals = [c for c in group if c.unit == base and c is not rate]
+    if len(counts) != 1 or len(totals) != 1:
+        return False
+    sure = "sure" if _CUE.search(group[0].sentence.lower()) else "likely"
+    roles = [("rate", rate), ("span", counts[0]), ("total", totals[0])]
+    text.add("rate", roles, word="per person", confidence=sure)
+    return True
+
+
 def relate_rates(text: Text, words: RelationWords) -> None:
     """Find rate relations: rate × span = total, "one every P over S, N in all", amount each × count = total."""
     previous: list[Claim] = []
     for group in text.sentences:
-        found = _every(text, group) or _per_head(text, previous, group)
+        found = _every(text, group) or _per_head(text, previous, group) or _per_person(text, group)
         previous = group
         if found:
             continue
@@ -111,18 +137,31 @@ def _product(rate: str, span: str) -> str | None:
         return None
 
 
+_IN_ALL_LEAD = re.compile(r"\b(?:in all|in total|altogether|a total of|all told)\b[^.;:\d]{0,20}$")
+
+
 def _every(text: Text, group: list[Claim]) -> bool:
-    """ "one every three days over 14 months, 60 in all": a count of events, one per period."""
-    for i, period in enumerate(group[:-2]):
+    """ "one every three days over 14 months, 60 in all": a count of events, one per period.
+
+    The total may open the next sentence: "… over 14 months. In all, 60 closed."
+    """
+    for i, period in enumerate(group[:-1]):
         if not is_time(period.unit) or not _EVERY.search(text.lead(period, 0, 20)):
             continue
-        span, total = group[i + 1], group[i + 2]
-        if not is_time(span.unit) or total.unit != "":
+        span = group[i + 1]
+        if not is_time(span.unit):
             continue
         if not _OVER.match(text.gap(period, span) or "\x00") and not span.text.lower().startswith(("over", "for")):
             continue
-        if not _TOTAL_AFTER.match(text.gap(span, total) or "\x00") or not _IN_ALL.match(text.tail(total, 20)):
-            continue
+        total = group[i + 2] if i + 2 < len(group) else None
+        if total is not None and total.unit == "":
+            if not _TOTAL_AFTER.match(text.gap(span, total) or "\x00") or not _IN_ALL.match(text.tail(total, 20)):
+                continue
+        else:
+            following = text.within(span.end, span.end + 200)
+            total = following[0] if following else None
+            if total is None or total.unit != "" or not _IN_ALL_LEAD.search(text.lead(total, span.end, 40)):
+                continue
         text.add("rate", [("period", period), ("span", span), ("total", total)], word="every")
         return True
     return False

@@ -51,7 +51,8 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
                 continue
             expected = (s_lo / p_hi, s_hi / p_lo)
             point = (convert(span.value, span.unit.split(" / ")[0], to) or 0) / period.value
-            how = f"one every {fmt(period.value)} {unit_label(to)} over {describe(span)} is {fmt(point)}"
+            how = f"one every {describe(period)} over {describe(span)} is {fmt(point)}"
+            how += f" ({fmt(span.value)} {span.unit.split(' / ')[0]}s in {to}s / {fmt(period.value)})"
             unit, figures = "", [period, span, total]
         else:
             rate = roles["rate"][0]
