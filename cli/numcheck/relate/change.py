@@ -34,7 +34,7 @@ _FROM_END = re.compile(rf"\bfrom\s+{_SOFT}$")
 _FROM_TO = re.compile(rf"^{_CLAUSE}(?:\s*,[^,;:.()]{{1,80}},)?\s*,?\s*to\s+{_SOFT}$")
 # "6% higher than the €41.2 billion of a year earlier, at €45.3 billion"
 _THAN = re.compile(r"^\s*(higher|lower|more|less|above|below|up|down)\s+than\s+(?:the\s+|its\s+|their\s+)?$")
-_THEN_AT = re.compile(r"^[^;:.()\d]{0,50}?,?\s*(?:at|to)\s+$")
+_THEN_AT = re.compile(r"^[^;:.()]{0,50}?,?\s*(?:at|to)\s+$")
 _UNITS_OF_CHANGE = ("percent", "percentage_point", "basis_point", "percent / year", "times")
 
 
@@ -47,7 +47,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # between the new level and the old: "from", " in 2025, compared with", ", up from"
     before_old = re.compile(rf"^{_CLAUSE}\s*,?\s*(?:(up|down)\s+)?(?:{baseline})\s+{_SOFT}$")
     # between the new level and its stated change: ", up", " (down", ", higher by"
-    new_then_change = re.compile(rf"^{_CLAUSE}\s*[,(—–-]?\s*(up|down|higher|lower)(?:\s+by)?(?:\s+an?)?\s+$")
+    # or ", a" with the noun after the change: "$600 million, a 50% rise on $450 million"
+    new_then_change = re.compile(
+        rf"^{_CLAUSE}\s*[,(—–-]?\s*(?:(up|down|higher|lower)(?:\s+by)?(?:\s+an?)?|(an?))\s+$"
+    )
     # after "from OLD to NEW": ", or", ", an increase of", ", a", " (up", ", a fall of"
     after_new = re.compile(
         rf"^{_CLAUSE}\s*[,(—–-]?\s*(?:(or)|(up|down)(?:\s+by)?|an?\s+({nouns})\s+of|(an?)|"
@@ -96,9 +99,15 @@ def relate_changes(text: Text, words: RelationWords) -> None:
             if is_level(claim) and nxt is not None and is_change(nxt) and after is not None:
                 gap = text.gap(claim, nxt)
                 m = new_then_change.match(gap or "")
-                if m and is_level(after) and compatible(after, claim) and before_old.match(text.gap(nxt, after) or ""):
-                    word = m.group(1)  # "NEW, up 15% from OLD"
-                    direction = nxt.direction or ("up" if word in ("up", "higher") else "down")
+                between = text.gap(nxt, after) or ""
+                noun = None
+                if m and m.group(2):  # ", a 50% rise on $450 million": the noun comes after the change
+                    found = re.match(rf"^\s*({alternation(words.up_nouns | words.down_nouns)})\s+", between)
+                    noun = found.group(1) if found else None
+                    between = between[found.end() - 1 :] if found else "\x00"
+                if m and is_level(after) and compatible(after, claim) and before_old.match(between):
+                    word = m.group(1) or noun or ""  # "NEW, up 15% from OLD"
+                    direction = nxt.direction or words.direction(word) or ("up" if word == "higher" else "down")
                     text.add("change", [("from", after), ("to", claim), ("by", nxt)], word=word, direction=direction)
                     taken.add(claim.id)
             if is_level(claim) and nxt is not None and _FROM_END.search(text.lead(claim, floor, 40)):

@@ -65,7 +65,10 @@ def relation_words() -> RelationWords:
         change, ratio, partition, share = data["change"], data["ratio"], data["partition"], data["share"]
 
         def words(section: dict, key: str) -> tuple[str, ...]:
-            return tuple(str(w).lower() for w in section.get(key) or ())
+            found = section.get(key) or ()
+            if any(not isinstance(w, str) for w in found):  # YAML reads a bare on/yes/no as a boolean
+                raise ValueError(f"{key}: every word must be a string (quote on, off, yes, no)")
+            return tuple(w.lower() for w in found)
 
         return RelationWords(
             up=frozenset(words(change, "up")),

@@ -50,6 +50,9 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
                     f_hi += 1
             actual = (o_lo / b_hi, o_hi / b_lo)
             allowed = (f_lo * (1 - tolerance), f_hi * (1 + tolerance))
+            if " by a " in relation.word:  # "fell by a quarter": the tolerance is of the quarter, not of ×0.75
+                low, high = 1 + (f_lo - 1) * (1 + tolerance), 1 + (f_lo - 1) * (1 - tolerance)
+                allowed = (min(low, high), max(low, high))
             if actual[1] < allowed[0] or actual[0] > allowed[1]:
                 text = (
                     f'"{relation.word}" means ×{fmt(f_lo)}'
