@@ -35,6 +35,15 @@ _FROM_TO = re.compile(rf"^{_CLAUSE}(?:\s*,[^,;:.()]{{1,80}},)?\s*,?\s*to\s+{_SOF
 # "6% higher than the €41.2 billion of a year earlier, at €45.3 billion"
 _THAN = re.compile(r"^\s*(higher|lower|more|less|above|below|up|down)\s+than\s+(?:the\s+|its\s+|their\s+)?$")
 _THEN_AT = re.compile(r"^[^;:.()]{0,50}?,?\s*(?:at|to)\s+$")
+# "12% higher than in 2024 at 8.4 million": the comparison names a time, then the new level
+_THAN_WHEN = re.compile(
+    r"^\s*(higher|lower|more|less|above|below|up|down)\s+than\s+(?:in|at|on|during|for|a|the)\s+[^,;:.()]{0,30}?"
+    r",?\s*(?:at|to)\s+$"
+)
+# "That compares with 1.4 million tonnes a year earlier": the old level in the next sentence
+_COMPARES = re.compile(
+    r"^(?:that|this|it|the figure)\s+(?:compares|compared|was\s+up\s+from|was\s+down\s+from)\s*(?:with|to)?\s+$"
+)
 _UNITS_OF_CHANGE = ("percent", "percentage_point", "basis_point", "percent / year", "times")
 
 
@@ -93,7 +102,9 @@ def relate_changes(text: Text, words: RelationWords) -> None:
             nxt = group[i + 1] if i + 1 < len(group) else None
             after = group[i + 2] if i + 2 < len(group) else None
             floor = group[i - 1].end if i else 0
-            than = nxt is not None and _THAN.match(text.gap(claim, nxt) or "\x00")
+            than = nxt is not None and (
+                _THAN.match(text.gap(claim, nxt) or "\x00") or _THAN_WHEN.match(text.gap(claim, nxt) or "\x00")
+            )
             if nxt is not None and (is_change(claim) or _comparative(claim, nxt) or than):
                 _stated_first(text, words, claim, nxt, after, floor, before_old, taken)
             if is_level(claim) and nxt is not None and is_change(nxt) and after is not None:
@@ -118,6 +129,7 @@ def relate_changes(text: Text, words: RelationWords) -> None:
                 _to_alone(text, words, claim, floor, taken)
     _back_reference(text, words, text.claims, before_old)
     _stated_before(text, words)
+    _old_after(text)
     _caveats(text, words)
 
 
@@ -125,6 +137,25 @@ _PER_CURRENCY = re.compile(
     r"^\s*(?:[a-z]+\s+)?(?:per|to the|to one|a|against the|for (?:one|each))\s+(?:us\s+|u\.s\.\s+)?"
     r"(?:dollar|euro|pound|yen|yuan|franc|rupee|rouble|ruble)s?\b"
 )
+
+
+def _old_after(text: Text) -> None:
+    """ "Exports rose 25% to 1.6 million tonnes. That compares with 1.4 million tonnes a year earlier."."""
+    for index, relation in enumerate(text.relations):
+        if relation.type != "change" or relation.claim("from") or not relation.claim("to") or not relation.claim("by"):
+            continue
+        new = text.by_id[relation.claim("to")]
+        following = text.within(relation.span[1], relation.span[1] + 200)
+        if not following:
+            continue
+        old = following[0]
+        lead = text.lead(old, relation.span[1], 80).strip()
+        if not _COMPARES.match(lead + " ") or not is_level(old) or not compatible(old, new):
+            continue
+        if not re.search(r"[.!?](?:\s|$)", text.prose[relation.span[1] : old.start]):
+            continue  # the same sentence: read there
+        span = (relation.span[0], old.end)
+        text.replace(index, replace(relation, roles=(("from", old.id), *relation.roles), span=span))
 
 
 def _caveats(text: Text, words: RelationWords) -> None:
@@ -165,6 +196,15 @@ def _stated_first(text, words, change, nxt, after, floor, before_old, taken) -> 
             roles = [("from", nxt), ("to", after), ("by", change)]
             text.add("change", roles, word=verb or "from", direction=direction, factor=factor)
             taken.add(after.id)
+    elif change.unit == "percent" and _THAN_WHEN.match(gap) and is_level(nxt):
+        comparative = _THAN_WHEN.match(gap).group(1)  # type: ignore[union-attr]
+        way = "up" if comparative in ("higher", "more", "above", "up") else "down"
+        roles = [("to", nxt), ("by", change)]
+        if after is not None and is_level(after) and compatible(after, nxt):
+            if before_old.match(text.gap(nxt, after) or ""):
+                roles.insert(0, ("from", after))
+        text.add("change", roles, word=f"{comparative} than", direction=way)
+        taken.add(nxt.id)
     elif change.unit == "percent" and _THAN.match(gap) and after is not None and is_level(nxt) and is_level(after):
         if compatible(nxt, after) and _THEN_AT.match(text.gap(nxt, after) or "\x00"):
             comparative = _THAN.match(gap).group(1)  # type: ignore[union-attr]

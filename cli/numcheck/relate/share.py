@@ -56,10 +56,15 @@ def relate_shares(text: Text, words: RelationWords) -> None:
                 roles = [("part", claim), ("share", nxt)] + ([("whole", whole)] if whole else [])
                 text.add("share", roles, word=m.group(1) or m.group(2))
                 done.update((claim.id, nxt.id))
-            elif is_share(claim) and is_count(nxt) and _SHARE_TO_COUNT.match(gap) and after is not None:
-                if is_count(after) and _COUNT_CLOSE_TO_WHOLE.match(text.gap(nxt, after) or ""):
+            elif is_share(claim) and is_count(nxt) and _SHARE_TO_COUNT.match(gap):
+                if after is not None and is_count(after) and _COUNT_CLOSE_TO_WHOLE.match(text.gap(nxt, after) or ""):
                     text.add("share", [("share", claim), ("part", nxt), ("whole", after)], word="(")
                     done.update((claim.id, nxt.id))
+                elif text.tail(nxt, 3).lstrip().startswith(")"):
+                    whole = _whole_before(text, group[:i])  # "Of the 640 people questioned, 58% (410) said"
+                    if whole is not None:
+                        text.add("share", [("share", claim), ("part", nxt), ("whole", whole)], word="(")
+                        done.update((claim.id, nxt.id))
             elif is_share(claim) and is_count(nxt) and _SHARE_WITH.match(gap) and after is not None:
                 if is_count(after) and _OF_WHOLE.match(text.gap(nxt, after) or ""):
                     text.add("share", [("share", claim), ("part", nxt), ("whole", after)], word="with")
