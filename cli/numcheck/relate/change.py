@@ -26,7 +26,7 @@ _CLAUSE = r"(?:\s*[a-z0-9][\w'’-]*){0,6}"  # a few words between the figures: 
 _TO = re.compile(
     r"^\s*,?\s*(?:(?!compared\b|relative\b|close\b|equal\b|due\b|according\b|than\b|up\b|down\b)[a-z0-9][\w'’-]*(?:\s+|(?=,))){0,5}?"
     r"(?:,[^,;:.()]{1,80},\s*)?"  # an aside: "rose 6.1% in the year to March, the office said, to £1,284"
-    rf"(?:to|at)\s+{_SOFT}$"  # "were up 12% at $1.12 billion"
+    rf",?\s*(?:to|at)\s+{_SOFT}$"  # "were up 12% at $1.12 billion", "up 3.4% on the year, at £285,000"
 )
 _AT = re.compile(rf"^\s*,?\s*(?:at|to)\s+{_SOFT}$")
 _FROM_END = re.compile(rf"\bfrom\s+{_SOFT}$")

@@ -20,15 +20,15 @@ _SHARE_TO_WHOLE = re.compile(rf"^\s*\)?\s*,?\s*of\s+{_DET}$")
 _SHARE_TO_COUNT = re.compile(r"^\s*\(\s*$")  # "25% (300) of the 1,200"
 _COUNT_CLOSE_TO_WHOLE = re.compile(rf"^\s*\)\s*of\s+{_DET}$")
 _SHARE_WITH = re.compile(r"^[\w' -]{0,30}?,\s*with\s+$")  # "Attendance was 80%, with 420 of the 600"
-_OF_WHOLE = re.compile(rf"^\s*(?:of|out\s+of)\s+{_DET}$")
+_OF_WHOLE = re.compile(rf"^\s*(?:of|out\s+of)\s+{_DET}(?:(?:last|first|past|next|original|total)\s+)?$")
 _WHOLE_LEAD = re.compile(r"\b(?:of|out of|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
 _OPENS_WITH_OF = re.compile(
     r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out\s+of|among)\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?$"
 )
 # "420 of the 600 pupils, or 80%", "34 of the 60 seats, a 62% majority"
-_PART_TO_SHARE = re.compile(r"^[\w' -]{0,40}?(?:,\s*or|\(|,\s*or\s+an?|,\s*an?)\s*$")
+_PART_TO_SHARE = re.compile(r"^[\w' -]{0,40}?(?:,\s*or|\(|,\s*or\s+an?|,\s*an?|(,))\s*$")
 # "A third of the 1,512 respondents, 612, said": the part in apposition after the whole
-_WHOLE_TO_PART = re.compile(r"^[a-z\s'’-]{0,60},\s*$")
+_WHOLE_TO_PART = re.compile(r"^[a-z\s'’-]{0,60},\s*(?:or\s+)?$")
 
 
 def relate_shares(text: Text, words: RelationWords) -> None:
@@ -43,6 +43,9 @@ def relate_shares(text: Text, words: RelationWords) -> None:
                 continue
             gap = text.gap(claim, nxt) or "\x00"
             m = _COUNT_TO_SHARE.match(gap)
+            led = text.lead(claim, group[i - 1].end if i else 0, 25)
+            if m and (_WHOLE_LEAD.search(led) or _goes_on(text, nxt)):
+                m = None  # "12 of its last 15 games, or 80%": 15 is a whole; "grew 1.5 million, or 2%, to": a change
             amount = claim.unit not in ("percent", "fraction", "times") and claim.qualifier != "vague"
             if (
                 (_is_part(claim) or amount)
@@ -71,7 +74,10 @@ def relate_shares(text: Text, words: RelationWords) -> None:
                     done.update((claim.id, nxt.id))
             elif is_count(claim) and is_count(nxt) and _OF_WHOLE.match(gap) and not _compound(text, nxt):
                 share = after if after is not None and is_share(after) and after.direction is None else None
-                if share is not None and _PART_TO_SHARE.match(text.gap(nxt, share) or ""):
+                link = _PART_TO_SHARE.match(text.gap(nxt, share) or "") if share is not None else None
+                if link and link.group(1) and not re.match(r"^\s*[,;)]", text.tail(share, 3)):
+                    link = None  # ", 70%" only in apposition: "14 of the 20 applications, 70%, and"
+                if share is not None and link:
                     text.add("share", [("part", claim), ("whole", nxt), ("share", share)], word="of")
                     done.update((claim.id, nxt.id, share.id))
                 else:
@@ -86,6 +92,11 @@ def relate_shares(text: Text, words: RelationWords) -> None:
                 text.add("share", roles, word="of")
         _leading_whole(text, group, done)
         _named_shares(text, words, group, done)
+
+
+def _goes_on(text: Text, share: Claim) -> bool:
+    """Return True when a percent goes on to a new level: "grew by 1.5 million, or 2%, to 76 million"."""
+    return bool(re.match(r"^\s*,?\s*to\b", text.tail(share, 8)))
 
 
 def _compound(text: Text, claim: Claim) -> bool:
