@@ -216,6 +216,9 @@ def test_every_order_of_a_share(text, roles):
         "The hospital ran at 130% of capacity.",
         "Prices were 150% of pre-war levels.",
         "Exports rose 120% last year.",  # a change may exceed 100%
+        "Hospitals ran at 110% of beds.",  # a level against a reference
+        "Arrivals were 130% of last year's numbers.",
+        "Interest came to 120% of the principal.",
     ],
 )
 def test_shares_of_levels_and_changes_are_no_shares(text):

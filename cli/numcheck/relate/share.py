@@ -169,6 +169,7 @@ def _leading_whole(text: Text, group: list[Claim], done: set[str]) -> None:
             done.add(part.id)
 
 
+_LEVEL_LEAD = re.compile(r"\b(?:at|to|reached|hit|was|were|is|are|equal|equalled|equaled|equivalent|worth)\s+$")
 _OF_NOUN = re.compile(r"^\s*of\s+((?:[a-z][\w'’-]*\s*){1,4})")
 _DETERMINERS = frozenset(("the", "a", "an", "all", "its", "their", "his", "her", "our", "your", "this", "these"))
 _STOP = frozenset(
@@ -190,6 +191,8 @@ def _named_shares(text: Text, words: RelationWords, group: list[Claim], done: se
         if text.playing(claim, "share", "share"):
             continue
         noun = _of_noun(text.tail(claim, 50), words)
+        if noun is not None and _LEVEL_LEAD.search(text.lead(claim, 0, 30)):
+            noun = None  # "ran at 110% of beds", "reached 130% of last year's numbers": a level against a reference
         if noun is not None:
             text.add("share", [("share", claim)], word=noun)
             continue
