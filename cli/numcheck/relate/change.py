@@ -57,9 +57,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     before_old = re.compile(rf"^{_CLAUSE}\s*,?\s*(?:(up|down)\s+)?(?:{baseline})\s+{_SOFT}$")
     # between the new level and its stated change: ", up", " (down", ", higher by"
     # or ", a" with the noun after the change: "$600 million, a 50% rise on $450 million"
-    new_then_change = re.compile(
-        rf"^{_CLAUSE}\s*[,(—–-]?\s*(?:(up|down|higher|lower)(?:\s+by)?(?:\s+an?)?|(an?))\s+$"
-    )
+    new_then_change = re.compile(rf"^{_CLAUSE}\s*[,(—–-]?\s*(?:(up|down|higher|lower)(?:\s+by)?(?:\s+an?)?|(an?))\s+$")
     # after "from OLD to NEW": ", or", ", an increase of", ", a", " (up", ", a fall of"
     after_new = re.compile(
         rf"^{_CLAUSE}\s*[,(—–-]?\s*(?:(or)|(up|down)(?:\s+by)?|an?\s+({nouns})\s+of|(an?)|"
@@ -172,7 +170,16 @@ def _caveats(text: Text, words: RelationWords) -> None:
             text.replace(index, replace(relation, confidence="likely"))
 
 
-def _stated_first(text, words, change, nxt, after, floor, before_old, taken) -> None:
+def _stated_first(
+    text: Text,
+    words: RelationWords,
+    change: Claim,
+    nxt: Claim,
+    after: Claim | None,
+    floor: int,
+    before_old: re.Pattern,
+    taken: set[str],
+) -> None:
     """ "rose 15% to NEW (from OLD)", "rose 15% from OLD to NEW", "15% higher than OLD at NEW"."""
     gap = text.gap(change, nxt) or ""
     verb = _verb(text, words, change, floor)
@@ -237,7 +244,16 @@ def _clean(gap: str | None) -> bool:
     return gap is not None and not re.search(r"\b(?:and|but|while|whereas|although)\b|;", gap)
 
 
-def _from_to(text, words, old, new, after, floor, after_new, taken) -> None:
+def _from_to(
+    text: Text,
+    words: RelationWords,
+    old: Claim,
+    new: Claim,
+    after: Claim | None,
+    floor: int,
+    after_new: re.Pattern,
+    taken: set[str],
+) -> None:
     """ "from OLD to NEW", with an optional stated change after: ", or 22.9%", ", a 45% increase"."""
     gap = text.gap(old, new)
     if gap is None or not _FROM_TO.match(gap) or not _clean(gap) or not is_level(new) or not compatible(old, new):
@@ -262,7 +278,9 @@ def _from_to(text, words, old, new, after, floor, after_new, taken) -> None:
     taken.add(new.id)
 
 
-def _stated_after(text: Text, words: RelationWords, level: Claim, after: Claim | None, after_new: re.Pattern):
+def _stated_after(
+    text: Text, words: RelationWords, level: Claim, after: Claim | None, after_new: re.Pattern
+) -> tuple[Claim, str | None, str | None] | None:
     """Return (claim, word, direction) for a change stated after the levels: ", or 22.9%", ", a fall of 12.6%"."""
     m = after_new.match(text.gap(level, after) or "") if after is not None else None
     if (
@@ -286,7 +304,16 @@ def _points(text: Text, claim: Claim) -> bool:
     return claim.unit == "" and bool(re.match(r"^\s*(?:percentage\s+)?points?\b", text.tail(claim, 20)))
 
 
-def _to_then_from(text, words, new, old, after, floor, patterns, taken) -> None:
+def _to_then_from(
+    text: Text,
+    words: RelationWords,
+    new: Claim,
+    old: Claim,
+    after: Claim | None,
+    floor: int,
+    patterns: tuple[re.Pattern, re.Pattern],
+    taken: set[str],
+) -> None:
     """ "fell to NEW from OLD", "tripled to NEW from OLD", "NEW, compared with OLD", "NEW, up from OLD"."""
     gap = text.gap(new, old)
     before_old, after_new = patterns
@@ -319,8 +346,10 @@ def _to_then_from(text, words, new, old, after, floor, patterns, taken) -> None:
     taken.add(new.id)
 
 
-_BY_FRACTION = re.compile(r"\b(rose|grew|increased|fell|dropped|declined|shrank|slid|cut|jumped|climbed|slumped)\s+"
-                          r"by\s+(?:a|one|about\s+a|nearly\s+a|almost\s+a)\s+([a-z]+)\s+to\s+$")
+_BY_FRACTION = re.compile(
+    r"\b(rose|grew|increased|fell|dropped|declined|shrank|slid|cut|jumped|climbed|slumped)\s+"
+    r"by\s+(?:a|one|about\s+a|nearly\s+a|almost\s+a)\s+([a-z]+)\s+to\s+$"
+)
 
 
 def _by_fraction(text: Text, words: RelationWords, new: Claim, old: Claim | None, floor: int) -> bool:

@@ -12,9 +12,7 @@ from numcheck.relate.words import RelationWords, alternation, relation_words
 
 _HEDGE = r"(?:(?:about|around|roughly|nearly|almost|some|just\s+over|just\s+under)\s+)?"
 # between the figure and its factor: ", ", " wave, ", " is ", ", or "
-_LINK = (
-    r"^(?:(?:\s*[a-z][\w'’-]*){0,5}\s*(?:,\s*(?:or\s+)?|—\s*|–\s*|:\s*)|,?\s*(?:is|was|were|are|or)\s+|\s*)"
-)
+_LINK = r"^(?:(?:\s*[a-z][\w'’-]*){0,5}\s*(?:,\s*(?:or\s+)?|—\s*|–\s*|:\s*)|,?\s*(?:is|was|were|are|or)\s+|\s*)"
 # after the factor, before the figure it multiplies: "the previous record of", "as high as", "that of"
 _REFERENCE = (
     r"(?:as\s+[a-z]+\s+as|(?:the|that\s+of|its|their|his|her|a|an)\b[\w\s'’-]{0,40}?\b(?:of|at|set\s+at)|the)"
