@@ -135,9 +135,10 @@ def _counts(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
         r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out\s+of|among)\s+(?:the\s+|its\s+|all\s+)?$", text.lead(whole, 0, 30)
     ):
         return
-    parts = [c for c in group[1:] if is_count(c)]
-    if len(parts) < 2:
-        return
+    runs = _runs(text, [c for c in group[1:] if is_count(c)])
+    if len(runs) != 1:
+        return  # no list, or two: "200 received the drug, against 150 a year earlier" is no breakdown
+    parts = runs[0]
     exhaustive = _has(sentence, vocab.exhaustive)
     exclusive = _has(sentence, vocab.exclusive) or _categories(text, vocab, parts)
     if not (exhaustive or exclusive):
