@@ -16,7 +16,10 @@ from numcheck.relate.words import RelationWords
 
 _TIMES = ("second", "minute", "hour", "day", "week", "month", "year")
 # words that say the figures make one sum: "or about", "in all", "a total of"
-_CUE = re.compile(r",\s*or\b|\bin all\b|\bin total\b|\baltogether\b|\ba total of\b|\bworks? out\b|\bthat is\b")
+_CUE = re.compile(
+    r",\s*or\b|\bin all\b|\bin total\b|\baltogether\b|\ba total of\b|\bworks? out\b|\bthat is\b"
+    r"|\b(?:that|which) means\b"
+)
 _EVERY = re.compile(r"\bevery\s+$")
 _OVER = re.compile(
     r"^\s*(?:[a-z]+\s+){0,3}?(?:over|for|during|in|across|throughout)\s+(?:the\s+)?(?:first\s+|past\s+|last\s+)?$"
@@ -77,23 +80,34 @@ def _same_subject(text: Text, count: Claim, sentence: str) -> bool:
 
 
 _POPULATION = re.compile(
-    r"\b(?:population|people|inhabitants|residents|citizens|households|members|workers|employees)\b"
+    r"(?:[a-z]+\s+)?(?:population|people|inhabitants|residents|citizens|households|members|workers|employees)\b"
 )
 
 
-def _per_person(text: Text, group: list[Claim]) -> bool:
-    """ "a population of 2 million … $50,000 per capita … $120 billion": per-capita × population against a total."""
+def _per_person(text: Text, previous: list[Claim], group: list[Claim]) -> bool:
+    """ "a population of 2 million … $50,000 per capita … $120 billion": per-capita × population against a total.
+
+    The rate may be the one of the sentence before: "42 cases per 100,000 people. With 5.6 million people
+    living in the region, that means about 3,400 cases".
+    """
     rates = [c for c in group if c.unit.endswith(" / person")]
+    if not rates:
+        rates = [c for c in previous if c.unit.endswith(" / person")]
+        if len(rates) != 1 or not _CUE.search(group[0].sentence.lower()):
+            return False
     if len(rates) != 1:
         return False
     rate = rates[0]
     base = rate.unit.rsplit(" / ", 1)[0]
+    base = "" if base == "1" else base  # "42 cases per 100,000 people": a count per person
     counts = [
         c
         for c in group
-        if c.unit == "" and c.direction is None and _POPULATION.search(text.lead(c, 0, 25) + " " + text.tail(c, 25))
+        if c.unit == ""
+        and c.direction is None
+        and (_POPULATION.match(text.tail(c, 25).lstrip()) or re.search(r"\bpopulation of\s+$", text.lead(c, 0, 25)))
     ]
-    totals = [c for c in group if c.unit == base and c is not rate]
+    totals = [c for c in group if c.unit == base and c is not rate and c not in counts]
     if len(counts) != 1 or len(totals) != 1:
         return False
     sure = "sure" if _CUE.search(group[0].sentence.lower()) else "likely"
@@ -106,7 +120,7 @@ def relate_rates(text: Text, words: RelationWords) -> None:
     """Find rate relations: rate × span = total, "one every P over S, N in all", amount each × count = total."""
     previous: list[Claim] = []
     for group in text.sentences:
-        found = _every(text, group) or _per_head(text, previous, group) or _per_person(text, group)
+        found = _every(text, group) or _per_head(text, previous, group) or _per_person(text, previous, group)
         previous = group
         if found:
             continue

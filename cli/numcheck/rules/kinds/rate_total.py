@@ -56,10 +56,14 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             unit, figures = "", [period, span, total]
         else:
             rate = roles["rate"][0]
-            try:
-                unit = product([rate.unit, span.unit], [1, 1])
-            except Exception:  # a unit pint refuses: nothing to compute
-                continue
+            if rate.unit.endswith(" / person") and span.unit == "":  # per capita × a number of people
+                unit = rate.unit.rsplit(" / ", 1)[0]
+                unit = "" if unit == "1" else unit
+            else:
+                try:
+                    unit = product([rate.unit, span.unit], [1, 1])
+                except Exception:  # a unit pint refuses: nothing to compute
+                    continue
             r_lo, r_hi = widened(rate, ctx.vocab)
             expected = (max(r_lo, 0) * max(s_lo, 0), r_hi * s_hi)
             point = rate.value * span.value
