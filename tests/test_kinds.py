@@ -73,6 +73,22 @@ CASES = [
     ("ratio-word", {}, "Profit fell by a third to £200 million from £300 million.", HOLDS, None),
     ("ratio-word", {}, "Profit fell by a third to £100 million from £300 million.", INCONSISTENT, None),
     ("ratio-word", {}, "Headcount fell by a quarter to 6,000 from 9,000.", INCONSISTENT, None),
+    (
+        "ratio-word",
+        {},
+        "A wildfire has burned 14,200 hectares. The fire is already half the size of the 2022 blaze, "
+        "which burned 21,000 hectares.",
+        INCONSISTENT,
+        None,
+    ),
+    (
+        "ratio-word",
+        {},
+        "A wildfire has burned 10,400 hectares. The fire is already half the size of the 2022 blaze, "
+        "which burned 21,000 hectares.",
+        HOLDS,
+        None,
+    ),
     ("ratio-word", {}, "Headcount fell by a quarter to 6,750 from 9,000.", HOLDS, None),
     ("ratio-word", {}, "Online sales, at $2.4 billion, were four times the $800 million of 2020.", INCONSISTENT, None),
     ("ratio-word", {}, "Online sales, at $3.2 billion, were four times the $800 million of 2020.", HOLDS, None),
