@@ -73,6 +73,8 @@ CASES = [
     ("ratio-word", {}, "Profit fell by a third to £200 million from £300 million.", HOLDS, None),
     ("ratio-word", {}, "Profit fell by a third to £100 million from £300 million.", INCONSISTENT, None),
     ("ratio-word", {}, "Headcount fell by a quarter to 6,000 from 9,000.", INCONSISTENT, None),
+    ("ratio-word", {}, "Output, at 100 tonnes, was a third of the 2019 level of 400 tonnes.", INCONSISTENT, None),
+    ("ratio-word", {}, "Output, at 130 tonnes, was a third of the 2019 level of 400 tonnes.", HOLDS, None),
     (
         "ratio-word",
         {},

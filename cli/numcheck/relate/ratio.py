@@ -19,7 +19,7 @@ _REFERENCE = (
     # the figure may follow a determiner or a possessive: "half the level of its rival's £61 million"
     r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+['’]s\s+)?"
 )
-_AFTER_FACTOR = re.compile(rf"^\s*{_REFERENCE}$")
+_AFTER_FACTOR = re.compile(rf"^\s*(?:of\s+)?{_REFERENCE}$")  # "a third of the 2019 level of"
 _BEFORE_FACTOR = re.compile(rf"{_LINK}{_HEDGE}$")
 
 
