@@ -75,6 +75,18 @@ CASES = [
     ("ratio-word", {}, "Headcount fell by a quarter to 6,000 from 9,000.", INCONSISTENT, None),
     ("ratio-word", {}, "Output, at 100 tonnes, was a third of the 2019 level of 400 tonnes.", INCONSISTENT, None),
     ("ratio-word", {}, "Output, at 130 tonnes, was a third of the 2019 level of 400 tonnes.", HOLDS, None),
+    ("growth", {}, "Net income advanced 22% to $86 million from $79 million.", INCONSISTENT, None),
+    ("growth", {}, "Net income advanced 9% to $86 million from $79 million.", HOLDS, None),
+    ("direction", {}, "The jobless rate ticked up to 4.3% from 4.5%.", INCONSISTENT, None),
+    ("direction", {}, "The jobless rate ticked up to 4.7% from 4.5%.", HOLDS, None),
+    (
+        "share",
+        {},
+        "A record 62% of voters cast ballots, or 4.1 million of the 6.2 million registered.",
+        INCONSISTENT,
+        None,
+    ),
+    ("share", {}, "A record 66% of voters cast ballots, or 4.1 million of the 6.2 million registered.", HOLDS, None),
     (
         "ratio-word",
         {},

@@ -103,7 +103,8 @@ def relate_changes(text: Text, words: RelationWords) -> None:
             than = nxt is not None and (
                 _THAN.match(text.gap(claim, nxt) or "\x00") or _THAN_WHEN.match(text.gap(claim, nxt) or "\x00")
             )
-            if nxt is not None and (is_change(claim) or _comparative(claim, nxt) or than):
+            led = claim.unit in ("percent", "percentage_point") and _led_by_change(text, words, claim, floor)
+            if nxt is not None and (is_change(claim) or led or _comparative(claim, nxt) or than):
                 _stated_first(text, words, claim, nxt, after, floor, before_old, taken)
             if is_level(claim) and nxt is not None and is_change(nxt) and after is not None:
                 gap = text.gap(claim, nxt)
@@ -229,6 +230,15 @@ def _stated_first(
                 taken.add(after.id)
 
 
+def _led_by_change(text: Text, words: RelationWords, claim: Claim, floor: int) -> bool:
+    """Return True for a percent right after a change verb the extractor did not mark: "advanced 22%"."""
+    found = re.findall(r"[a-z]+", text.lead(claim, floor, 30))
+    if not found:
+        return False
+    last = found[-1] if found[-1] != "by" or len(found) < 2 else found[-2]
+    return last in (words.up | words.down) - {"more", "less", "higher", "lower", "up", "down"}
+
+
 def _comparative(claim: Claim, nxt: Claim | None) -> bool:
     """Return True for "15% higher than OLD": a percent right before a comparative "than" figure."""
     return (
@@ -324,6 +334,8 @@ def _to_then_from(
         taken.add(new.id)
         return
     lead = text.lead(new, floor, 60)
+    if (new.modifier or "").lower() in ("up to", "down to"):  # "ticked up to 4.3%": the particle, not a bound
+        lead += new.modifier.lower().split()[0] + " to "  # type: ignore[union-attr]
     verb_to = re.search(r"([a-z]+(?:\s+(?:up|down))?)\s+(?:to|at)\s+" + _SOFT + "$", lead)
     verb = None
     if verb_to:
@@ -347,9 +359,8 @@ def _to_then_from(
 
 
 _BY_FRACTION = re.compile(
-    r"\b(rose|grew|increased|fell|dropped|declined|shrank|slid|cut|jumped|climbed|slumped)\s+"
-    r"by\s+(?:a|one|about\s+a|nearly\s+a|almost\s+a)\s+([a-z]+)\s+to\s+$"
-)
+    r"\b([a-z]+)\s+by\s+(?:(?:a|one|about\s+a|nearly\s+a|almost\s+a)\s+)?([a-z]+),?\s+to\s+$"
+)  # "fell by a third to", "plunged by half, to"
 
 
 def _by_fraction(text: Text, words: RelationWords, new: Claim, old: Claim | None, floor: int) -> bool:
@@ -358,9 +369,11 @@ def _by_fraction(text: Text, words: RelationWords, new: Claim, old: Claim | None
     if m is None or m.group(2) not in words.fractions or old is None:
         return False
     direction = words.direction(m.group(1))
+    if direction is None:
+        return False  # "divided by half"? no change word, no change
     share = words.fractions[m.group(2)]
     factor = 1 - share if direction == "down" else 1 + share
-    word = f"{m.group(1)} by a {m.group(2)}"
+    word = " ".join(m.group(0).split()[:-1]).rstrip(",")  # "fell by a third", "plunged by half"
     text.add("change", [("from", old), ("to", new)], word=word, direction=direction, factor=factor)
     return True
 

@@ -19,7 +19,8 @@ _COUNT_TO_SHARE = re.compile(r"^[\w' -]{0,40}?(?:,\s*(or|representing|accounting
 _SHARE_TO_WHOLE = re.compile(rf"^\s*\)?\s*,?\s*of\s+{_DET}$")
 _SHARE_TO_COUNT = re.compile(r"^\s*\(\s*$")  # "25% (300) of the 1,200"
 _COUNT_CLOSE_TO_WHOLE = re.compile(rf"^\s*\)\s*of\s+{_DET}$")
-_SHARE_WITH = re.compile(r"^[\w' -]{0,30}?,\s*with\s+$")  # "Attendance was 80%, with 420 of the 600"
+# "Attendance was 80%, with 420 of the 600", "62% of voters cast ballots, or 4.1 million of the 6.2 million"
+_SHARE_WITH = re.compile(r"^[\w' -]{0,50}?,\s*(?:with|or)\s+$")
 _OF_WHOLE = re.compile(rf"^\s*(?:of|out\s+of)\s+{_DET}(?:(?:last|first|past|next|original|total)\s+)?$")
 _WHOLE_LEAD = re.compile(r"\b(?:of|out of|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
 _OPENS_WITH_OF = re.compile(

@@ -51,11 +51,14 @@ def related(ctx: Context, kind: str, claims: list[Claim]) -> Iterator[tuple[Rela
 
 
 def level(claim: Claim, vocab) -> tuple[float, float]:
-    """Return the interval a level allows; "higher than £100m" in a comparison is the level £100m.
+    """Return the interval a level allows; "higher than £100m" in a comparison is the level £100m, and so is
+    "up to 4.3%" after "ticked" (the relate stage reads it as a change's new level).
 
     A small whole count ("21 aces", "nine") or factor ("three times") is exact: no one rounds them.
     """
-    if claim.qualifier in ("lower_bound", "upper_bound") and (claim.modifier or "").lower().endswith(" than"):
+    modifier = (claim.modifier or "").lower()
+    particle = modifier.endswith(" than") or modifier in ("up to", "down to")
+    if claim.qualifier in ("lower_bound", "upper_bound") and particle:
         claim = replace(claim, qualifier="exact", modifier=None, low=claim.value, high=claim.value)
     if claim.unit in ("", "times") and claim.qualifier == "exact" and claim.precision <= 1 and claim.value < 100:
         if claim.value == int(claim.value):  # "21 aces", "nine", "three times": a small count is exact
