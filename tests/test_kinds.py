@@ -111,6 +111,7 @@ CASES = [
     ("growth", {}, "Deliveries rose to 410,000 cars, up 25% on the 350,000 of last year.", INCONSISTENT, None),
     ("growth", {}, "Costs were 30% lower than the $500 million of 2024, at $400 million.", INCONSISTENT, None),
     ("partition", {}, "Women make up 48% of staff, men 49% and 5% did not say.", INCONSISTENT, None),
+    ("partition", {}, "In the vote 52% were for, 38% against, while 10% abstained.", HOLDS, None),
     (
         "growth",
         {},

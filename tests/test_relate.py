@@ -263,6 +263,7 @@ def test_every_order_of_a_partition(text, parts, whole, exhaustive):
         "On Tuesday 9,310 beds were occupied, or 95%, against a target of 92%.",  # a target is no part
         "Some 40% of firms, including 12% of banks, raised pay.",  # a partial list
         "Of the 300 patients, 200 received the drug against 150 a year earlier.",  # a comparison, not a list
+        "Of the 1,000 people polled, 520 favoured the plan and 380 opposed it, while 100 were undecided.",
     ],
 )
 def test_lists_that_are_no_partition(text):

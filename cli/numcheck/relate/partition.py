@@ -92,7 +92,8 @@ def _shares(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
             rest_unstated = None  # "compared to the rest of the country" names no part
         if not (exclusive or rest_stated or rest_unstated):
             continue
-        exhaustive = bool(rest_stated) and not rest_unstated
+        outside = [c for c in shares if c not in run]
+        exhaustive = bool(rest_stated) and not rest_unstated and not outside  # "…, while 10% abstained" is a part too
         word = (
             (rest_stated if isinstance(rest_stated, str) else "the remaining")
             if exhaustive
@@ -135,9 +136,10 @@ def _counts(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
         r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out\s+of|among)\s+(?:the\s+|its\s+|all\s+)?$", text.lead(whole, 0, 30)
     ):
         return
-    runs = _runs(text, [c for c in group[1:] if is_count(c)])
-    if len(runs) != 1:
-        return  # no list, or two: "200 received the drug, against 150 a year earlier" is no breakdown
+    counts = [c for c in group[1:] if is_count(c)]
+    runs = _runs(text, counts)
+    if len(runs) != 1 or len(runs[0]) != len(counts):
+        return  # no list, two, or a figure outside it: "200 got the drug, against 150 a year earlier"; "…, while 100 …"
     parts = runs[0]
     exhaustive = _has(sentence, vocab.exhaustive)
     exclusive = _has(sentence, vocab.exclusive) or _categories(text, vocab, parts)
