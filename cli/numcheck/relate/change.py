@@ -34,6 +34,8 @@ _FROM_END = re.compile(rf"\bfrom\s+{_SOFT}$")
 _FROM_TO = re.compile(rf"^{_CLAUSE}(?:\s*,[^,;:.()]{{1,80}},)?\s*,?\s*to\s+{_SOFT}$")
 # "6% higher than the €41.2 billion of a year earlier, at €45.3 billion"
 _THAN = re.compile(r"^\s*(higher|lower|more|less|above|below|up|down)\s+than\s+(?:the\s+|its\s+|their\s+)?$")
+# between a stated change and "from OLD to NEW": " from", ", from", " a year on average from"
+_THEN_FROM = re.compile(r"^\s*,?\s*(?:(?!to\b|and\b|but\b)[a-z]+\s+){0,3}?from\s+$")
 _THEN_AT = re.compile(r"^[^;:.()]{0,50}?,?\s*(?:at|to)\s+$")
 # "12% higher than in 2024 at 8.4 million": the comparison names a time, then the new level
 _THAN_WHEN = re.compile(
@@ -199,7 +201,7 @@ def _stated_first(
             roles.insert(0, ("from", after))
         text.add("change", roles, word=verb or "to", direction=direction, factor=factor)
         taken.add(nxt.id)
-    elif gap.strip() in ("from", "by from", ", from") and after is not None and is_level(nxt) and is_level(after):
+    elif _THEN_FROM.match(gap) and after is not None and is_level(nxt) and is_level(after):
         if compatible(nxt, after) and _FROM_TO.match(text.gap(nxt, after) or "") and _clean(text.gap(nxt, after)):
             roles = [("from", nxt), ("to", after), ("by", change)]
             text.add("change", roles, word=verb or "from", direction=direction, factor=factor)
