@@ -294,15 +294,15 @@ def extract(
     if chosen == "json":
         from numcheck.report.plain import write_claims_json
 
-        write_claims_json(run.claims, sys.stdout)
+        write_claims_json(run.claims, sys.stdout, relations=run.relations)
     elif chosen == "table":
         from numcheck.report.table import write_claims_table
 
-        write_claims_table(run.claims, sys.stdout)
+        write_claims_table(run.claims, sys.stdout, run.relations)
     else:
         from numcheck.report.plain import write_claims_lines
 
-        write_claims_lines(run.claims, sys.stdout)
+        write_claims_lines(run.claims, sys.stdout, run.relations)
     raise typer.Exit(2 if run.usage_errors else 0)
 
 

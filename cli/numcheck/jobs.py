@@ -124,6 +124,7 @@ def _merge(run: Run, part: Run) -> None:
     """Add one file's results to the run, as one process would have."""
     run.files += part.files
     run.claims.extend(part.claims)
+    run.relations.extend(part.relations)
     run.problems.extend(part.problems)
     run.usage_errors.extend(part.usage_errors)
     run.notes.extend(part.notes)

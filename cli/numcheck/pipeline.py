@@ -1,4 +1,4 @@
-"""The pipeline end to end: read → extract → rules → findings, with per-file problems kept."""
+"""The pipeline end to end: read → extract → relate → rules → findings, with per-file problems kept."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from numcheck.errors import ConfigError, InputError
-from numcheck.records import Claim, Finding
+from numcheck.records import Claim, Finding, Relation
 
 if TYPE_CHECKING:
     from numcheck.config import Config
@@ -40,6 +40,7 @@ class Run:
 
     files: int = 0
     claims: list[Claim] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)  # how each text's claims relate (the relate stage)
     findings: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     usage_errors: list[str] = field(default_factory=list)  # also files that could not be checked: exit 2
@@ -56,7 +57,7 @@ class Run:
 def read_and_extract(
     paths: list[str], settings: Settings, exclude: list[str] | None = None, progress: Callable | None = None
 ) -> Run:
-    """Read every file and extract its claims; unreadable files become problems.
+    """Read every file, extract its claims and relate them; unreadable files become problems.
 
     `progress(done, total)` is called after each file when given (a terminal's progress bar).
     """
@@ -73,7 +74,7 @@ def read_and_extract(
         if progress is not None:
             progress(number - 1, len(files))
         try:  # isolation: whatever goes wrong in one file is that file's error; the others are still checked
-            doc, claims, found, problems = read_one(path, settings, sources, vocab)
+            doc, claims, relations, found, problems = read_one(path, settings, sources, vocab)
         except InputError as exc:
             run.usage_errors.append(str(exc))
             continue
@@ -88,6 +89,7 @@ def read_and_extract(
         if not doc.text.strip():
             run.notes.append(f"{doc.source}: empty file, no claims")
         run.claims.extend(claims)
+        run.relations.extend(relations)
         run.texts[doc.source] = doc.prose
         run.paths[doc.source] = path
         if doc.date:
@@ -104,19 +106,21 @@ def sort_claims(run: Run) -> None:
 
 
 def read_one(path: str, settings: Settings, sources: dict, vocab: Vocabulary) -> tuple:
-    """Read and extract one file: (document, claims, suppressions, problems); raises on a bad file."""
+    """Read, extract and relate one file: (doc, claims, relations, suppressions, problems); raises on a bad file."""
     from numcheck.extract import extract
     from numcheck.read import load
     from numcheck.read.manifest import key
     from numcheck.read.suppressions import parse
+    from numcheck.relate import relate
 
     doc = load(path, settings.max_bytes, settings.stdin_name if path == "-" else None, settings.encoding)
     info = sources.get(key(path))
     if info is not None:  # the manifest speaks for the file over its own front matter
         doc = replace(doc, outlet=info.outlet or doc.outlet, date=info.date or doc.date, url=info.url or doc.url)
     claims = extract(doc, vocab, prefix=f"{doc.source}#")  # ids from file and offset: stable
+    relations = relate(doc, claims, vocab)  # the relate stage: how the figures of this text join
     found, problems = parse(doc.source, doc.text) if doc.kind in ("markdown", "html") else ([], [])
-    return doc, claims, found, problems
+    return doc, claims, relations, found, problems
 
 
 _MANIFESTS: dict[tuple[str, int, int], dict] = {}
@@ -165,7 +169,14 @@ def rule_findings(run: Run, rules: list, settings: Settings, config: Config) -> 
     from numcheck.vocab import default_vocabulary
 
     vocab = tuned(default_vocabulary(), config)
-    ctx = Context(vocab, texts=run.texts, dates=run.dates, today=settings.today, show_undecidable=settings.undecidable)
+    ctx = Context(
+        vocab,
+        texts=run.texts,
+        dates=run.dates,
+        today=settings.today,
+        show_undecidable=settings.undecidable,
+        relations=tuple(run.relations),
+    )
     try:
         return run_rules(rules, run.claims, ctx)
     except Exception:

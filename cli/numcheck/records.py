@@ -92,3 +92,45 @@ def intervals_json(intervals: tuple[tuple[str, float | None, float | None, str, 
         {"claim": claim or None, "low": low, "high": high, "unit": unit, "label": label}
         for claim, low, high, unit, label in intervals
     ]
+
+
+RELATION_TYPES = ("change", "share", "partition", "ratio", "rate")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Relation:
+    """How the text joins some of its claims: a change, a share, a partition, a ratio or a rate.
+
+    `roles` names each claim's part ("from", "to", "by"; "part", "whole", "share"; "a", "b";
+    "rate", "span", "total"); `word` is what states the relation ("up", "tripled", "or", "the
+    remaining"); `factor` is the number a word means ("tripled" = 3). Only a "sure" reading may
+    raise a warning; a "likely" one is at most undecidable.
+    """
+
+    source: str
+    span: tuple[int, int]
+    id: str
+    type: str
+    roles: tuple[tuple[str, str], ...]
+    word: str = ""
+    direction: str | None = None  # "up" | "down" for a change, when the text says
+    factor: float | None = None  # what a ratio word means: doubled 2, halved 0.5, "three times" 3
+    confidence: str = "sure"  # or "likely"
+    exhaustive: bool = False  # a partition whose parts make up the whole ("the remaining", a Total row)
+    tabular: bool = False  # read from a table: its figures are data, written to the column's finest digit
+
+    def claims(self, role: str) -> list[str]:
+        """Return the ids of the claims in one role, in text order."""
+        return [claim for name, claim in self.roles if name == role]
+
+    def claim(self, role: str) -> str | None:
+        """Return the id of the one claim in a role, or None."""
+        found = self.claims(role)
+        return found[0] if found else None
+
+    def to_json(self) -> dict:
+        """Return the relation as a JSON-able dict."""
+        data = asdict(self)
+        data["span"] = list(self.span)
+        data["roles"] = [list(pair) for pair in self.roles]
+        return data

@@ -544,13 +544,27 @@ class QuantityReader:
                 if len(t[j + 1].text) == 1 and t[j].low != "/":
                     return None
                 found = _per(unit, per), j + 2
-        if found and found[1] < self.n and t[found[1]].low in _TIME_SHIFTS:
+        if found and found[1] < self.n and t[found[1]].low in _TIME_SHIFTS and not self._on_something(found[1]):
             return None  # "$1.17 billion a year earlier" is a level a year ago, not a rate
         if found is None and unit in v.currencies and t[j].low in ("per", "a", "an", "/") and j + 1 < self.n:
             priced = self._unit_phrase(j + 1, attached=True)  # "$80 per barrel", "€1.50 a litre", "$5/kg"
             if priced and (t[j].low != "/" or glued(t[j], t[j + 1])):
                 return f"{unit} / {priced[0]}", priced[1]
         return found
+
+    def _on_something(self, k: int) -> bool:
+        """Return True for "on" that starts a place or manner, not a time shift: "a day on site", "a week on average";
+        and for "before tax", "after deductions".
+
+        "a year on" (a year later) ends the clause or runs on with "from"/"since".
+        """
+        t = self.t
+        if t[k].low not in ("on", "before", "after") or k + 1 >= self.n:
+            return False
+        following = t[k + 1]
+        if t[k].low in ("before", "after"):  # "£520 a week before tax", "$50,000 a year after deductions"
+            return following.low in _DEDUCTIONS
+        return following.low.isalpha() and following.low not in ("from", "since", "and", "or", "but", "after")
 
     def read_at(self, i: int, floor: int) -> Quantity | None:
         """Read the quantity whose number starts at token i; tokens before floor are taken."""
@@ -841,6 +855,7 @@ class QuantityReader:
 
 _DIMENSION_ADJECTIVES = frozenset(("thick", "long", "wide", "tall", "high", "deep", "across", "square"))
 _TIME_SHIFTS = frozenset(("earlier", "ago", "before", "later", "after", "prior", "previously", "back", "on"))
+_DEDUCTIONS = frozenset(("tax", "taxes", "deductions", "costs", "expenses", "fees", "inflation", "bonuses", "overtime"))
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _METRE_FOLLOWERS = frozenset(
     [

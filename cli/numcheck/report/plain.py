@@ -8,7 +8,7 @@ from dataclasses import fields
 from functools import cache
 from typing import TextIO
 
-from numcheck.records import Claim, Finding, intervals_json
+from numcheck.records import Claim, Finding, Relation, intervals_json
 from numcheck.rules.kinds.base import show
 from numcheck.safe import escape_controls
 
@@ -37,8 +37,34 @@ def claim_reading(claim: Claim) -> str:
     return reading
 
 
-def write_claims_lines(claims: list[Claim], out: TextIO) -> None:
-    """Write one claim a line: where, text, reading, qualifier, measure, attribution."""
+def relation_line(relation: Relation, claims: dict[str, Claim]) -> str:
+    """Return a relation as one readable line: type, word, its claims by role, how sure."""
+    roles = " ".join(f'{role}="{claims[i].text}"' if i in claims else f"{role}={i}" for role, i in relation.roles)
+    extras = [relation.confidence]
+    if relation.direction:
+        extras.append(relation.direction)
+    if relation.factor is not None:
+        extras.append(f"×{relation.factor:g}")
+    if relation.exhaustive:
+        extras.append("exhaustive")
+    return f'{relation.id} {relation.type} "{relation.word}": {roles} [{"; ".join(extras)}]'
+
+
+def under_last_claim(claims: list[Claim], relations: list[Relation]) -> dict[str, list[Relation]]:
+    """Group relations by the claim they are shown under: the last of their claims in the text."""
+    order = {c.id: (c.source, c.start) for c in claims}
+    shown: dict[str, list[Relation]] = {}
+    for relation in relations:
+        ids = [i for _, i in relation.roles if i in order]
+        if ids:
+            shown.setdefault(max(ids, key=order.__getitem__), []).append(relation)
+    return shown
+
+
+def write_claims_lines(claims: list[Claim], out: TextIO, relations: list[Relation] | None = None) -> None:
+    """Write one claim a line (where, text, reading, qualifier, measure, source); relations under their claims."""
+    by_id = {c.id: c for c in claims}
+    shown = under_last_claim(claims, relations or [])
     for c in claims:
         extras = [c.qualifier]
         if c.measure or c.concept:
@@ -54,6 +80,8 @@ def write_claims_lines(claims: list[Claim], out: TextIO) -> None:
                 extras.append(f"{name}={getattr(c, name)}")
         line = f'{c.source}:{c.line}:{c.column}: "{c.text}" = {claim_reading(c)} [{"; ".join(extras)}]'
         out.write(escape_controls(line) + "\n")
+        for relation in shown.get(c.id, []):
+            out.write(escape_controls(f"  relation {relation_line(relation, by_id)}") + "\n")
 
 
 def record(item: Claim | Finding) -> dict:
@@ -95,8 +123,14 @@ def _claim_records(claims: list[Claim], sentences: dict[str, int]) -> Iterator[d
         yield data
 
 
-def write_claims_json(claims: list[Claim], out: TextIO, findings: list[Finding] | None = None, summary=None) -> None:
-    """Stream `{"version", "sentences", "claims"[, "findings", "summary"]}`: each sentence is stated once."""
+def write_claims_json(
+    claims: list[Claim],
+    out: TextIO,
+    findings: list[Finding] | None = None,
+    summary=None,
+    relations: list[Relation] | None = None,
+) -> None:
+    """Stream `{"version", "sentences", "claims"[, "relations", "findings", "summary"]}`: each sentence stated once."""
     sentences: dict[str, int] = {}
     for claim in claims:  # claims of one sentence share one string: hashed once
         sentences.setdefault(claim.sentence, len(sentences))
@@ -104,6 +138,9 @@ def write_claims_json(claims: list[Claim], out: TextIO, findings: list[Finding] 
     _array(out, iter(sentences), "    ")
     out.write(',\n  "claims": ')
     _array(out, _claim_records(claims, sentences), "    ")
+    if relations is not None:  # how the claims relate (the relate stage)
+        out.write(',\n  "relations": ')
+        _array(out, (r.to_json() for r in relations), "    ")
     if findings is not None:
         out.write(',\n  "findings": ')
         _array(out, (record(f) for f in findings), "    ")

@@ -7,8 +7,8 @@ import re
 import shutil
 from typing import TextIO
 
-from numcheck.records import Claim, Finding
-from numcheck.report.plain import claim_reading
+from numcheck.records import Claim, Finding, Relation
+from numcheck.report.plain import claim_reading, relation_line, under_last_claim
 from numcheck.safe import UNSAFE
 from numcheck.stories import story_of
 
@@ -198,12 +198,14 @@ def write_findings_table(
     out.write(buffer.getvalue().encode(encoding, "backslashreplace").decode(encoding))  # never an encoding error
 
 
-def write_claims_table(claims: list[Claim], out: TextIO) -> None:
-    """Print the claims of each file as a table."""
+def write_claims_table(claims: list[Claim], out: TextIO, relations: list[Relation] | None = None) -> None:
+    """Print the claims of each file as a table, each relation in a row under its claims."""
     from rich.table import Table
     from rich.text import Text
 
     console = _console(out)
+    by_id = {c.id: c for c in claims}
+    shown = under_last_claim(claims, relations or [])
     for source in dict.fromkeys(c.source for c in claims):
         table = Table(title=Text(visible(source)), title_justify="left", expand=True)
         for name in ("line:col", "text", "reading", "qualifier", "measure / concept", "source", "frame"):
@@ -217,4 +219,7 @@ def write_claims_table(claims: list[Claim], out: TextIO) -> None:
             )
             cells = (f"{c.line}:{c.column}", c.text, claim_reading(c), c.qualifier, measure, c.attribution or "", frame)
             table.add_row(*(Text(visible(cell)) for cell in cells))
+            for relation in shown.get(c.id, []):
+                line = f"↳ relation {relation_line(relation, by_id)}"
+                table.add_row("", Text(visible(line), style="dim"), "", "", "", "", "")
         console.print(table)

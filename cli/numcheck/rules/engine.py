@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import groupby
 
 from numcheck.records import LEVELS, Claim, Finding
 from numcheck.rules.kinds import KINDS
@@ -16,6 +17,8 @@ def run(rules: list[Rule], claims: list[Claim], ctx: Context) -> list[Finding]:
     two rules judge the same figures, the more severe verdict stands alone, so a pair is
     not reported twice.
     """
+    if ctx.relations is None:  # callers that skip the relate stage (rule examples, tests) get it here
+        ctx = replace(ctx, relations=tuple(relations_of(claims, ctx)))
     findings: list[Finding] = []
     for rule in rules:
         if not rule.enabled:
@@ -37,3 +40,14 @@ def run(rules: list[Rule], claims: list[Claim], ctx: Context) -> list[Finding]:
     decided = {tuple(sorted(f.claims)) for f in kept.values()}
     undecided = [f for f in undecided if tuple(sorted(f.claims)) not in decided]
     return sorted(set(kept.values()) | set(undecided))
+
+
+def relations_of(claims: list[Claim], ctx: Context) -> list:
+    """Read the relations of every text's claims (the relate stage), for callers that did not."""
+    from numcheck.relate import relate
+
+    found = []
+    ordered = sorted(claims, key=lambda c: (c.source, c.start))
+    for source, group in groupby(ordered, key=lambda c: c.source):
+        found.extend(relate(ctx.texts.get(source, ""), list(group), ctx.vocab))
+    return found

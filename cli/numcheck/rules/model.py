@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from numcheck.records import LEVELS
+from numcheck.records import LEVELS, Relation
 from numcheck.rules.selector import Selector
 
 if TYPE_CHECKING:
@@ -56,6 +56,13 @@ class Context:
     dates: Mapping[str, str] = field(default_factory=dict)  # source → publication date, ISO
     today: str | None = None  # --date: the date to judge a text by when it has none
     show_undecidable: bool = False
+    # The relate stage's readings; None means "not read yet": the engine reads them from `texts`.
+    relations: tuple[Relation, ...] | None = None
+
+    def of_type(self, kind: str, claims: list) -> list[Relation]:
+        """Return the relations of one type whose claims are all among the given (selected) claims."""
+        ids = {c.id for c in claims}
+        return [r for r in self.relations or () if r.type == kind and all(i in ids for _, i in r.roles)]
 
     def date_of(self, source: str) -> str | None:
         """Return the date a text is judged by: its own, else --date."""

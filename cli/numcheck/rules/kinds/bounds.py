@@ -16,12 +16,20 @@ from numcheck.rules.model import Context, Rule
 DOC = (
     "Flags a figure whose whole interval, after rounding and hedges are allowed for, lies "
     "outside [min, max]. The figure is converted to `unit` first; a figure in a unit that "
-    "cannot be converted is left alone."
+    "cannot be converted is left alone. With `role`, only figures the relate stage read in that "
+    "role are judged (`share.share`: a share of a whole, so a percent change may exceed 100)."
 )
 OPTIONS = {
     "min": s.Field(s.number, doc="the smallest possible value, in `unit`"),
     "max": s.Field(s.number, doc="the largest possible value, in `unit`"),
     "unit": s.Field(s.string, default="", doc="the unit of min and max; empty for counts"),
+    "role": s.Field(
+        s.string,
+        default="",
+        doc="only figures in this role of a relation the relate stage read, as `type.role`: `share.share` "
+        'is any share of a whole ("X% of <any group>", "turnout was X%", "an approval rating of X%"); '
+        "empty for every selected figure",
+    ),
 }
 
 
@@ -31,6 +39,8 @@ def validate(options: dict, path: str, what: str, line_of: Callable[[str], int])
         raise ConfigError(f"{path}:{line_of('kind')}: {what}: set 'min', 'max' or both")
     if options["min"] is not None and options["max"] is not None and options["min"] > options["max"]:
         raise ConfigError(f"{path}:{line_of('min')}: {what}: key 'min' is above 'max'")
+    if options["role"] and options["role"].count(".") != 1:
+        raise ConfigError(f"{path}:{line_of('role')}: {what}: key 'role' must read 'type.role', e.g. 'share.share'")
     if options["unit"]:
         check_unit(options["unit"], f"{path}:{line_of('unit')}: {what}: key 'unit'")
 
@@ -41,6 +51,10 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     unit = rule.options["unit"] or ""
     low_bound, high_bound = rule.options["min"], rule.options["max"]
     findings = []
+    if rule.options["role"]:
+        kind, role = rule.options["role"].split(".")
+        playing = {claim for r in ctx.of_type(kind, claims) for name, claim in r.roles if name == role}
+        claims = [c for c in claims if c.id in playing]
     for claim in claims:
         interval = widened(claim, vocab)
         lo, hi = (convert(end, claim.unit, unit) for end in interval)

@@ -1,34 +1,42 @@
-"""growth: a stated % change against the two values it joins (simple, or compound a year)."""
+"""growth: a stated change (percent, points, basis points, an amount) against the two levels it joins."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from numcheck import schema as s
 from numcheck.normalise.intervals import fmt, overlap, widened
-from numcheck.records import Claim, Finding
-from numcheck.rules.kinds.base import describe, finding
-from numcheck.rules.kinds.relations import from_to, sentences
+from numcheck.records import Claim, Finding, Relation
+from numcheck.rules.kinds.base import describe, finding, unit_label
+from numcheck.rules.kinds.relations import after, before, level, related, signed
 from numcheck.rules.model import Context, Rule
 
 DOC = (
-    'Reads a change in percent ("rose 20%", "a 12% increase") with the two values it joins '
-    '("from A to B") in one sentence and computes (B − A)/A with A and B widened for rounding '
-    'and hedges. When the sentence says the rate is yearly ("a year", "annually") over a span '
-    '("over five years", "from 2015 to 2020"), the compound yearly rate is computed instead. '
-    "A change in percentage points is compared with B − A. Flags only when no reading of the "
-    "values gives the stated change; a change whose sign the values contradict is left to "
-    "the `direction` kind."
+    "Judges each `change` relation of the relate stage that states its change and both levels "
+    '(every order: "rose 15% to B from A", "B, up 15% from A", "from A to B, an increase of 15%", '
+    '", or 15%", "15% higher than A at B", "by 2 percentage points to 7% from 5%", "That was up 15% '
+    'from A" after a sentence stating B). Computes (B − A)/A with A and B widened for rounding and '
+    'hedges; when the sentence says the rate is yearly over a span ("a year … over five years", '
+    '"from 2015 to 2020") the compound yearly rate instead. Points and basis points are compared '
+    "with B − A, an amount in the levels' unit with B − A. Flags only when no reading gives the "
+    "stated change; a change whose sign the levels contradict is left to the `direction` kind; "
+    "a reading the relate stage is not sure of is undecidable."
 )
 OPTIONS: dict[str, s.Field] = {}
 
-_YEARLY = re.compile(r"\b(?:a year|annually|per year|each year|per annum|annual|yearly)\b")
+# "a year earlier" dates the old level; it does not make the change yearly
+_YEARLY = re.compile(
+    r"\b(?:a year(?! earlier| ago| before| previously| on| later)|annually|per year|each year|per annum|annual|"
+    r"yearly|annuali[sz]ed)\b"
+)
 _OVER_YEARS = re.compile(
     r"\bover (?:the (?:past|last|next) )?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) years\b"
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
+_RELATIVE = ("percent", "percent / year")
+_POINTS = re.compile(r"^\s*(?:percentage\s+)?points?\b")
 
 
 def years(sentence: str) -> int | None:
@@ -54,60 +62,103 @@ def _changes(a: tuple[float, float], b: tuple[float, float], n: int | None) -> t
 
 
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
-    """Return a finding for each stated change its two values cannot give."""
+    """Return a finding for each stated change its two levels cannot give."""
     findings = []
-    for group in sentences(claims):
-        changes = [c for c in group if c.direction and c.unit in ("percent", "percentage_point", "percent / year")]
-        pairs = [(a, b) for _, a, b in from_to(ctx, group) if a.unit in (b.unit, "")]
-        if not changes or not pairs:
+    for relation, roles in related(ctx, "change", claims):
+        if not all(role in roles for role in ("from", "to", "by")):
             continue
-        sentence = group[0].sentence.lower()
-        for change in changes:
-            yearly = change.unit == "percent / year" or bool(_YEARLY.search(sentence))
-            n = years(sentence) if yearly else None
-            for a, b in pairs:
-                if change in (a, b):
-                    continue
-                if yearly and n is None:
+        a, b, change = roles["from"][0], roles["to"][0], roles["by"][0]
+        if change.unit == "" and b.unit == "percent" and _POINTS.match(after(ctx, change, 20)):
+            change = replace(change, unit="percentage_point")  # "up 9 points from 45%"
+        n = None
+        if change.unit in _RELATIVE:
+            sentence = change.sentence.lower()
+            near = before(ctx, change, 30) + " # " + after(ctx, change, 15)  # "an annual 5%", "5% annually"
+            for level_claim in (a, b):  # "3.1 billion tonnes a year": the levels' own period is not the change's
+                near = near.replace(" ".join(level_claim.text.lower().split()), " ")
+            if change.unit == "percent / year" or _YEARLY.search(near):
+                n = years(sentence)
+                if n is None:
                     text = f"{describe(change)} is a yearly rate, but the sentence does not say over how many years"
                     findings.append(finding(rule, [change, a, b], text, outcome="undecidable"))
                     continue
-                found = _judge(rule, change, a, b, n, ctx)
-                if found is not None:
-                    findings.append(found)
+        found = _judge(rule, relation, change, a, b, n, ctx)
+        if found is not None:
+            findings.append(found)
     return findings
 
 
-def _judge(rule: Rule, change: Claim, a: Claim, b: Claim, n: int | None, ctx: Context) -> Finding | None:
-    """Compare one stated change with the change from a to b."""
-    sign = -1 if change.direction == "down" else 1
-    c_lo, c_hi = widened(change, ctx.vocab)
-    stated = (sign * c_lo, sign * c_hi) if sign > 0 else (sign * c_hi, sign * c_lo)
-    a_i, b_i = widened(a, ctx.vocab), widened(b, ctx.vocab)
-    if change.unit == "percentage_point":
-        if b.unit != "percent":
+def _stated(relation: Relation, change: Claim, ctx: Context) -> tuple[float, float] | None:
+    """Return the stated change as a signed interval, or None when its sign is not said."""
+    lo, hi = widened(change, ctx.vocab)
+    direction = change.direction or relation.direction
+    if direction == "down":
+        return -hi, -lo
+    if direction == "up":
+        return lo, hi
+    return None
+
+
+def _actual(change: Claim, a: Claim, b: Claim, n: int | None, ctx: Context):
+    """Return (interval, point value, arithmetic, unit) of the change the levels give, or None."""
+    a_i, b_i = level(a, ctx.vocab), level(b, ctx.vocab)
+    av, bv = a.value, b.value
+    diff = (b_i[0] - a_i[1], b_i[1] - a_i[0])
+    if change.unit in ("percentage_point", "basis_point"):
+        if b.unit != "percent" or a.unit not in ("percent", ""):
             return None
-        actual = (b_i[0] - a_i[1], b_i[1] - a_i[0])
-        how = f"{fmt(b.value)} − {fmt(a.value)} = {fmt(b.value - a.value)} points"
-    else:
+        scale = 100 if change.unit == "basis_point" else 1
+        how = f"{fmt(bv)}% − {fmt(av)}% = {signed(scale * (bv - av))} {unit_label(change.unit).replace('_', ' ')}s"
+        return (scale * diff[0], scale * diff[1]), how, change.unit.replace("_", " ") + "s"
+    if change.unit in _RELATIVE:
         actual = _changes(a_i, b_i, n)
-        if actual is None:
+        if actual is None or av == 0:
             return None
-        if b.unit == "percent" and overlap((b_i[0] - a_i[1], b_i[1] - a_i[0]), stated):
-            return None  # "rose 2% from 5% to 7%": percent written for points
-        point = 100 * ((b.value / a.value) ** (1 / n) - 1 if n else b.value / a.value - 1) if a.value else 0.0
-        how = (
-            f"({fmt(b.value)} / {fmt(a.value)})^(1/{n}) − 1 = {fmt(point)}% a year"
-            if n
-            else f"({fmt(b.value)} − {fmt(a.value)}) / {fmt(a.value)} = {fmt(point)}%"
-        )
-    if overlap(actual, stated):
+        if n:
+            point = 100 * ((bv / av) ** (1 / n) - 1)
+            return actual, f"({fmt(bv)} / {fmt(av)})^(1/{n}) − 1 = {signed(point)}% a year", "%"
+        return actual, f"({fmt(bv)} − {fmt(av)}) / {fmt(av)} = {signed(100 * (bv - av) / av)}%", "%"
+    if change.unit == b.unit and a.unit in (b.unit, ""):
+        return diff, f"{fmt(bv)} − {fmt(av)} = {signed(bv - av)} {unit_label(b.unit)}".rstrip(), unit_label(b.unit)
+    return None
+
+
+def _judge(rule: Rule, relation: Relation, change: Claim, a: Claim, b: Claim, n: int | None, ctx: Context):
+    """Compare one stated change with the change from a to b."""
+    got = _actual(change, a, b, n, ctx)
+    if got is None:
         return None
-    if (actual[1] < 0 < stated[0]) or (actual[0] > 0 > stated[1]):
-        return None  # the sign is wrong: the direction kind says so
-    text = (
-        f"{describe(change)} states {fmt(stated[0])}–{fmt(stated[1])}; {describe(a)} to {describe(b)} "
-        f"gives {how} (allowing for rounding and hedges {fmt(actual[0])}–{fmt(actual[1])})"
+    actual, how, unit = got
+    stated = _stated(relation, change, ctx)
+    lo, hi = widened(change, ctx.vocab)
+    if stated is None:  # ", or 22.9%" with no word for the sign: compare sizes
+        size = (
+            (0.0, max(abs(actual[0]), abs(actual[1])))
+            if actual[0] <= 0 <= actual[1]
+            else tuple(sorted((abs(actual[0]), abs(actual[1]))))
+        )
+        if overlap(size, (lo, hi)):
+            return None
+    else:
+        if overlap(actual, stated):
+            return None
+        if change.unit == "percent" and b.unit == "percent":
+            b_i, a_i = level(b, ctx.vocab), level(a, ctx.vocab)
+            if overlap((b_i[0] - a_i[1], b_i[1] - a_i[0]), stated):
+                return None  # "rose 2% from 5% to 7%": percent written for points
+        if (actual[1] < 0 < stated[0]) or (actual[0] > 0 > stated[1]):
+            return None  # the sign is wrong: the direction kind says so
+    space = "" if unit == "%" else " "
+    shown = (
+        f"{signed(stated[0])}{space}{unit} to {signed(stated[1])}{space}{unit}"
+        if stated
+        else f"{fmt(lo)}–{fmt(hi)}{space}{unit}"
     )
-    spans = [(change, stated, change.unit), ("computed", actual, change.unit)]
-    return finding(rule, [change, a, b], text, intervals=spans)
+    text = (
+        f"{describe(a)} → {describe(b)} is {how} (allowing for rounding and hedges "
+        f"{signed(actual[0])}{space}{unit} to {signed(actual[1])}{space}{unit}); "
+        f'{describe(change)}, stated with "{relation.word}", means {shown}'
+    )
+    outcome = "inconsistent" if relation.confidence == "sure" else "undecidable"
+    spans = [(change, stated or (lo, hi), change.unit), ("computed", actual, change.unit)]
+    return finding(rule, [change, a, b], text, outcome=outcome, intervals=spans)
