@@ -24,7 +24,6 @@ from functools import cache
 
 from numcheck.read.document import Document
 from numcheck.records import Claim, Finding
-from numcheck.stories import story_of
 
 __all__ = [
     "Claim",
@@ -129,10 +128,14 @@ def _loaded_rules(rule_paths: tuple[str, ...], default_rules: bool) -> tuple:
 
 
 def stories(paths: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
-    """Group file paths into stories by folder: yield (folder, sorted paths), folders in sorted order."""
+    """Group file paths into stories by folder: yield (folder, sorted paths), folders in sorted order.
+
+    The folder is the path's own, normalised ("./a/x.md" and "a/b/../x.md" are both in "a"), not made
+    absolute: a cluster's workers need not share the current folder of the process that listed the paths.
+    """
     groups: dict[str, list[str]] = {}
     for path in paths:
-        groups.setdefault(story_of(path), []).append(path)
+        groups.setdefault(os.path.normpath(os.path.dirname(path)), []).append(path)
     for folder in sorted(groups):
         yield folder, sorted(groups[folder])
 
