@@ -36,6 +36,15 @@ FRAMES = [
     ("Harlan's 420 patents were sold.", "420", "patent", "sell", "owner=harlan"),
     ("Only 1.2 million registered voters cast a ballot.", "1.2 million", "voter", "register", "group=registered"),
     ("The firm sold 500 of its patents.", "500", "patent", "sell", "part=of"),
+    # a place in the next coordinated clause is not the figure's place
+    (
+        "Forty workers were taken to hospital, and the clinic in Brill sent for extra nurses.",
+        "Forty",
+        "worker",
+        "hospital",
+        None,
+    ),
+    ("In Loxley, where 70 climbers were hospitalised, roads stayed shut.", "70", "climber", "hospital", "place=loxley"),
 ]
 
 

@@ -294,7 +294,7 @@ def scope_of(
     period = _period(t, span)
     if period:
         parts["period"] = period
-    place = _place(t, span)
+    place = _place(t, own_part(t, first, after, span))
     if place:
         parts["place"] = place
     if partitive:
@@ -337,6 +337,27 @@ def _period(t: list[Token], span: tuple[int, int]) -> str | None:
             if end < span[1] and t[end].low in _PERIOD_UNITS:
                 return " ".join(x.low for x in t[j : end + 1])
     return None
+
+
+# After a comma, these start a clause of its own: "94 were taken to hospital, and the hospital in
+# Dornach called in staff" places the hospital, not the 94.
+# Before the figure only a coordinator cuts: "In Arden, where 300 walked out" is still in Arden.
+_COORDINATORS = frozenset(("and", "or", "where", "which", "who", "whose", "when", "as", "after", "before", "so"))
+_COORDINATORS_BEFORE = frozenset(("and", "or", "so"))
+
+
+def own_part(t: list[Token], first: int, after: int, span: tuple[int, int]) -> tuple[int, int]:
+    """Narrow a clause to the part around the figure t[first:after] between ", and", ", where" … joints."""
+    start, end = span
+    for k in range(first - 1, span[0], -1):
+        if t[k - 1].text == "," and t[k].low in _COORDINATORS_BEFORE:
+            start = k
+            break
+    for k in range(after, span[1] - 1):
+        if t[k].text == "," and t[k + 1].low in _COORDINATORS:
+            end = k
+            break
+    return start, end
 
 
 def _place(t: list[Token], span: tuple[int, int]) -> str | None:
