@@ -45,6 +45,12 @@ FRAMES = [
         None,
     ),
     ("In Loxley, where 70 climbers were hospitalised, roads stayed shut.", "70", "climber", "hospital", "place=loxley"),
+    # a predicate across a comma belongs to the neighbouring item of a list
+    ("By noon 12 hikers were dead, 40 had been rescued and nine were missing.", "40", None, "rescue", None),
+    # a verb beside the figure names the event before the noun of its own measure
+    ("Some 600 residents had been evacuated overnight.", "Some 600", "resident", "evacuate", None),
+    ("Officials ordered the evacuation of 900 residents.", "900", "resident", "evacuate", None),
+    ("The town's 9,000 residents voted on Sunday.", "9,000", "resident", "vote", "owner=town"),
 ]
 
 

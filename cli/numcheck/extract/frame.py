@@ -72,6 +72,7 @@ _NOT_SUBJECTS = frozenset(
 )
 _GLUE = frozenset(("of", "the", "a", "an", "and", "or", "in", "on", "at", "for", "to", "with"))
 MAX_REACH = 10  # a predicate further than this many tokens from the figure belongs to another figure
+NOUN_YIELDS = 3  # a predicate this near the figure names its event before a predicate noun in its measure
 
 
 def singular(word: str) -> str:
@@ -237,12 +238,17 @@ def predicate_at(
         # After the figure: "300 teachers walked out"; before it: "the city employs 25,000 teachers".
         distance = k - last if k >= last else (first - end if end <= first else 0)
         # A verb beside the figure names its event better than a noun inside its measure:
-        # "evacuated 8,400 residents" is about evacuating.
+        # "evacuated 8,400 residents", "4,200 residents had been evacuated" are about evacuating.
         in_measure = first <= k < last
-        rank = (max(distance, 0), in_measure, 0 if k >= first else 1, name, k)
+        if in_measure:
+            distance = NOUN_YIELDS
+        # A comma between them sets the predicate in a neighbouring item: "41 were dead, 298 had been rescued".
+        between = range(end, first) if end <= first else range(last, k)
+        across = any(t[j].text == "," for j in between)
+        rank = (across, max(distance, 0), in_measure, 0 if k >= first else 1, name, k)
         if best is None or rank < best:
             best = rank
-    return (best[3], best[4]) if best else None
+    return (best[4], best[5]) if best else None
 
 
 def subject_before(t: list[Token], k: int, first: int, span: tuple[int, int]) -> str | None:
