@@ -110,6 +110,12 @@ PAIRS = [
         "40",
         "three",
         "different",
+    ),  # "the evacuation of N residents" is an evacuation, not the town's population
+    (
+        "The flood forced the evacuation of 3,100 residents, the mayor said. Police said 1,900 residents were evacuated.",
+        "3,100",
+        "1,900",
+        "same",
     ),
 ]
 
