@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from numcheck.extract import extract
-from numcheck.extract.frame import unify
+from numcheck.extract.frame import frame_key, unify
 from numcheck.read.document import Document
 from numcheck.read.markup import prose_view
 from numcheck.vocab import default_vocabulary
@@ -110,9 +110,11 @@ PAIRS = [
         "40",
         "three",
         "different",
-    ),  # "the evacuation of N residents" is an evacuation, not the town's population
+    ),
+    # "the evacuation of N residents" is an evacuation, not the town's population
     (
-        "The flood forced the evacuation of 3,100 residents, the mayor said. Police said 1,900 residents were evacuated.",
+        "The flood forced the evacuation of 3,100 residents, the mayor said. "
+        "Police said 1,900 residents were evacuated.",
         "3,100",
         "1,900",
         "same",
@@ -126,6 +128,20 @@ def test_unifies_only_one_quantity(text, first, second, verdict):
     a = next(c for c in claims if c.text == first)
     b = [c for c in claims if c.text == second][-1]
     assert unify(a, b, default_vocabulary())[0] == verdict
+
+
+# sentence, figure, the key it is grouped under for comparison (None: compared with nothing)
+KEYS = [
+    ("By noon, 12 were dead and 40 had been rescued alive.", "40", "people"),  # an elided count of an event
+    ("Crews pulled 61 people out alive.", "61", "people"),
+    ("The score was 40 at half time.", "40", None),  # no counted thing, no event
+    ("Rescuers saved 30 sheep.", "30", "sheep"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "key"), KEYS)
+def test_groups_by_frame_key(text, figure, key):
+    assert frame_key(claim(text, figure)) == key
 
 
 # text, figure that must be read, figures (texts) that must not be read

@@ -495,7 +495,10 @@ def frame_key(claim: Claim) -> str | None:
         return claim.concept
     if claim.counted and claim.counted not in ("person", "people"):
         return claim.counted
-    return "people" if claim.counted else None
+    # An elided count with an event ("298 had been rescued") counts those the event befell: people,
+    # compared only when `unify` finds them anchored at one time.
+    elided = claim.counted is None and not claim.unit and claim.predicate is not None
+    return "people" if claim.counted or elided else None
 
 
 def _past(when: str | None) -> bool:
