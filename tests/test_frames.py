@@ -51,6 +51,10 @@ FRAMES = [
     ("Some 600 residents had been evacuated overnight.", "Some 600", "resident", "evacuate", None),
     ("Officials ordered the evacuation of 900 residents.", "900", "resident", "evacuate", None),
     ("The town's 9,000 residents voted on Sunday.", "9,000", "resident", "vote", "owner=town"),
+    # a tonnage names its crop after "of" or before a yield noun; "bring in" a harvest is producing it
+    ("The wheat harvest of 3.4 million tonnes was poor.", "3.4 million tonnes", "wheat", "produce", None),
+    ("The board put this year's rice harvest at 2 million tonnes.", "2 million tonnes", "rice", "produce", None),
+    ("Farmers brought in 2.2 million tonnes of barley.", "2.2 million tonnes", "barley", "produce", "subject=farmers"),
 ]
 
 
@@ -137,6 +141,24 @@ KEYS = [
     ("The score was 40 at half time.", "40", None),  # no counted thing, no event
     ("Rescuers saved 30 sheep.", "30", "sheep"),
 ]
+
+
+# sentence, figure, its time anchor: an anchor in another clause or of the figure compared with is not its own
+WHENS = [
+    ("Mills ground 4 million tonnes of flour, down from 5 million tonnes last year.", "4 million tonnes", None),
+    ("Mills ground 4 million tonnes of flour, down from 5 million tonnes last year.", "5 million tonnes", "earlier"),
+    (
+        "On Monday the board put the harvest at 9 million tonnes, confirming rumours heard since May.",
+        "9 million tonnes",
+        "monday",
+    ),
+    ("Output fell to 3% in May from 4% in April.", "3%", "--05"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "when"), WHENS)
+def test_time_anchor_is_the_figures_own(text, figure, when):
+    assert claim(text, figure).when == when
 
 
 @pytest.mark.parametrize(("text", "figure", "key"), KEYS)

@@ -70,6 +70,7 @@ _NOT_SUBJECTS = frozenset(
         "this",
     ]
 )
+_TIME_WORDS = frozenset(("year", "month", "week", "day", "today", "yesterday", "season", "decade", "quarter"))
 _GLUE = frozenset(("of", "the", "a", "an", "and", "or", "in", "on", "at", "for", "to", "with"))
 MAX_REACH = 10  # a predicate further than this many tokens from the figure belongs to another figure
 NOUN_YIELDS = 3  # a predicate this near the figure names its event before a predicate noun in its measure
@@ -129,12 +130,18 @@ def counted_of(
     """Return the singular head noun of a measure: "North Korean workers" → "worker".
 
     With no measure, a tally noun before the figure in its clause names it: "the death toll
-    at 2,000" counts deaths. A figure with neither ("190 were dead") is elliptical: None.
+    at 2,000" counts deaths; so does the noun before a yield noun: "the wheat harvest at 3.4
+    million tonnes" measures wheat. A figure with neither ("190 were dead") is elliptical: None.
     """
     if not measure:
         if vocab is None or t is None:
             return None
         for k in range(first - 1, max(span[0], first - 7) - 1, -1):
+            if t[k].low in vocab.yield_nouns:
+                # "the wheat harvest at 3.4 million tonnes": the noun before the harvest is what is measured
+                before = t[k - 1] if k > span[0] else None
+                plain = before is not None and before.kind == "word" and before.text.isalpha()
+                return singular(before.low) if plain and before.text.islower() and before.low not in _GLUE else None
             if t[k].low in vocab.tally_nouns:
                 before = t[k - 1].low if k > span[0] else ""
                 return singular(before) if before in vocab.generic_counted or before == "death" else t[k].low
@@ -176,7 +183,7 @@ def read_frame(
     if counted is None and previous is not None and not unit and not previous.unit:
         counted = inherited(previous.counted, vocab)  # "10,000 soldiers are there and hundreds died"
     found = predicate_at(vocab, t, first, max(after, last), span)
-    subject = subject_before(t, found[1], first, span) if found else None
+    subject = subject_before(t, found[1], first, span, counted) if found else None
     scope = scope_of(vocab, t, first, after, measure, span, partitive(t, last), subject, event)
     subset = previous is not None and part_cue_before(vocab, t, first, span)
     return Frame(counted, found[0] if found else None, scope, subset)
@@ -251,8 +258,12 @@ def predicate_at(
     return (best[4], best[5]) if best else None
 
 
-def subject_before(t: list[Token], k: int, first: int, span: tuple[int, int]) -> str | None:
-    """Return the subject of a predicate that comes before its figure: "Sanders [won] four states"."""
+def subject_before(t: list[Token], k: int, first: int, span: tuple[int, int], counted: str | None = None) -> str | None:
+    """Return the subject of a predicate that comes before its figure: "Sanders [won] four states".
+
+    The counted thing before a predicate noun ("the wheat harvest") and a time ("this year's
+    harvest") are no subjects.
+    """
     if k >= first:
         return None
     j = k - 1
@@ -260,7 +271,10 @@ def subject_before(t: list[Token], k: int, first: int, span: tuple[int, int]) ->
         j -= 1
     if j < span[0] or t[j].kind != "word" or t[j].low in _NOT_SUBJECTS or len(t[j].low) < 3:
         return None
-    return t[j].low.removesuffix("'s").removesuffix("’s")
+    word = t[j].low.removesuffix("'s").removesuffix("’s")
+    if word in _TIME_WORDS or (counted is not None and singular(word) == counted):
+        return None
+    return word
 
 
 def scope_of(
@@ -360,10 +374,27 @@ def own_part(t: list[Token], first: int, after: int, span: tuple[int, int]) -> t
             start = k
             break
     for k in range(after, span[1] - 1):
-        if t[k].text == "," and t[k + 1].low in _COORDINATORS:
+        if t[k].text == "," and (t[k + 1].low in _COORDINATORS or _participle(t[k + 1])):
             end = k
             break
+        if t[k].low in _REFERENCE_LEADS and _number_next(t, k + 1, span[1]):
+            end = k  # "4.1 million tonnes, down from 5.6 million tonnes last year": the rest is the reference's
+            break
     return start, end
+
+
+# Words that bring in a figure to compare with; what follows it (its time, its place) is that figure's.
+_REFERENCE_LEADS = frozenset(("from", "against", "than", "versus", "compared"))
+
+
+def _participle(tok: Token) -> bool:
+    """Return True for a lowercase -ing word: after a comma it opens a clause of its own ("…, confirming")."""
+    return tok.kind == "word" and tok.text.islower() and tok.low.endswith("ing") and len(tok.low) > 5
+
+
+def _number_next(t: list[Token], k: int, stop: int) -> bool:
+    """Return True when a number follows within a few words: "from 5.6", "compared with about 300"."""
+    return any(t[j].kind == "num" for j in range(k, min(stop, k + 4)))
 
 
 def _place(t: list[Token], span: tuple[int, int]) -> str | None:

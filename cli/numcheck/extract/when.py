@@ -96,7 +96,6 @@ def ordinal(when: str) -> tuple[int, int, int] | None:
     return year, month, day
 
 
-
 def resolve(when: str, date: str | None) -> str:
     """Date a relative anchor by the text's own date: "sunday" in a text of 2025-03-16 → "2025-03-16".
 

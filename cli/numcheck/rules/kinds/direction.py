@@ -17,7 +17,6 @@ DOC = (
 OPTIONS: dict[str, s.Field] = {}
 
 
-
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return a finding for each change whose values run the other way."""
     up = ctx.vocab.direction["up"] | ctx.vocab.direction["up_after"]

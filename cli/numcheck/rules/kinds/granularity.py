@@ -15,13 +15,11 @@ DOC = (
     'For "x% of N …" with an exact share and an exact, unrounded group size N, looks for a whole '
     "number of people k with 100·k/N within half a unit of x's last digit (the GRIM test). "
     "Flags x when no k exists. Hedged shares, round or hedged group sizes, and groups larger "
-    "than `max_group` are not judged, nor whole tens (\"40%\" may be rounded to ten)."
+    'than `max_group` are not judged, nor whole tens ("40%" may be rounded to ten).'
 )
 OPTIONS = {
     "max_group": s.Field(s.number, default=10000, doc="largest group size worth testing"),
 }
-
-
 
 
 def possible(percent: float, precision: float, group: int) -> bool:

@@ -30,7 +30,6 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
-
 def years(sentence: str) -> int | None:
     """Return the number of years a sentence's change spans, when it says."""
     match = _OVER_YEARS.search(sentence)

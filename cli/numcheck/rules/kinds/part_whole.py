@@ -16,8 +16,6 @@ DOC = (
 OPTIONS: dict[str, s.Field] = {}
 
 
-
-
 def pairs(ctx: Context, group: list[Claim]) -> list[tuple[Claim, Claim]]:
     """Return (part, whole) pairs of counts stated in one sentence."""
     found = []

@@ -13,11 +13,11 @@ from numcheck.rules.kinds.relations import as_percent, is_count, is_share, sente
 from numcheck.rules.model import Context, Rule
 
 DOC = (
-    "In a sentence that says its parts are exclusive (one of `cues`: \"the rest\", \"the "
+    'In a sentence that says its parts are exclusive (one of `cues`: "the rest", "the '
     'remaining", "undecided" …), adds the lowest readings of its shares (each widened by half '
-    "a unit of its last digit) and flags a sum above 100%; with a whole (\"Of the 300 …\") it "
+    'a unit of its last digit) and flags a sum above 100%; with a whole ("Of the 300 …") it '
     "adds the parts' counts and flags a sum above the whole's highest reading. Sentences "
-    "without a cue are not judged: categories may overlap (\"60% use X, 50% use Y\")."
+    'without a cue are not judged: categories may overlap ("60% use X, 50% use Y").'
 )
 OPTIONS = {
     "cues": s.Field(

@@ -21,7 +21,6 @@ OPTIONS = {
 }
 
 
-
 def _factor(ctx: Context, group: list[Claim]) -> tuple[str, float, float, list[Claim]] | None:
     """Return (words, lowest factor, highest factor, claims stating it) for a sentence."""
     for claim in group:
@@ -60,7 +59,8 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             allowed = (f_lo * (1 - tolerance), f_hi * (1 + tolerance))
             if actual[1] < allowed[0] or actual[0] > allowed[1]:
                 text = (
-                    f'"{words}" means ×{fmt(f_lo)}' + (f"–{fmt(f_hi)}" if f_hi != f_lo else "")
+                    f'"{words}" means ×{fmt(f_lo)}'
+                    + (f"–{fmt(f_hi)}" if f_hi != f_lo else "")
                     + f", but {describe(a)} to {describe(b)} is ×{fmt(b.value / a.value)} "
                     f"(allowing for rounding and hedges ×{fmt(actual[0])}–{fmt(actual[1])}, "
                     f"and ±{fmt(100 * tolerance)}% for the word)"

@@ -27,7 +27,6 @@ _SHARE_TO_WHOLE = re.compile(
 _WHOLE_LEAD = re.compile(r"\b(?:of|out of|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
 
 
-
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return a finding for each count and share that the whole cannot reconcile."""
     findings = []
