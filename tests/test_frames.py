@@ -9,6 +9,7 @@ import pytest
 
 from numcheck.extract import extract
 from numcheck.extract.frame import frame_key, unify
+from numcheck.extract.when import anchors, resolve
 from numcheck.read.document import Document
 from numcheck.read.markup import prose_view
 from numcheck.vocab import default_vocabulary
@@ -159,6 +160,20 @@ WHENS = [
 @pytest.mark.parametrize(("text", "figure", "when"), WHENS)
 def test_time_anchor_is_the_figures_own(text, figure, when):
     assert claim(text, figure).when == when
+
+
+# an anchor as written, the text's date, the day it names
+DATED = [
+    ("On Friday of last week, 31 pupils were off sick.", "2025-01-24", "2025-01-17"),  # a Friday: the one before
+    ("On Friday of last week, 31 pupils were off sick.", "2025-01-25", "2025-01-17"),  # not the 24th
+    ("On Friday, 31 pupils were off sick.", "2025-01-20", "2025-01-17"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "day"), DATED)
+def test_weekday_of_last_week(text, date, day):
+    found = anchors(text, 0, len(text))
+    assert [resolve(a[3], date) for a in found] == [day]
 
 
 @pytest.mark.parametrize(("text", "figure", "key"), KEYS)
