@@ -362,7 +362,7 @@ def _period(t: list[Token], span: tuple[int, int]) -> str | None:
 # After a comma, these start a clause of its own: "94 were taken to hospital, and the hospital in
 # Dornach called in staff" places the hospital, not the 94.
 # Before the figure only a coordinator cuts: "In Arden, where 300 walked out" is still in Arden.
-_COORDINATORS = frozenset(("and", "or", "where", "which", "who", "whose", "when", "as", "after", "before", "so"))
+_COORDINATORS = frozenset(("and", "or", "where", "which", "who", "whose", "when", "after", "before", "so"))
 _COORDINATORS_BEFORE = frozenset(("and", "or", "so"))
 
 
