@@ -154,7 +154,7 @@ WHENS = [
         "monday",
     ),
     ("Output fell to 3% in May from 4% in April.", "3%", "--05"),
-    ("Clinics had confirmed 40 cases since the outbreak began, as of Friday.", "40", "friday"),
+    ("Clinics had confirmed 40 cases of flu since the outbreak began in May, as of Friday.", "40", "friday"),
 ]
 
 
