@@ -56,6 +56,8 @@ FRAMES = [
     ("The wheat harvest of 3.4 million tonnes was poor.", "3.4 million tonnes", "wheat", "produce", None),
     ("The board put this year's rice harvest at 2 million tonnes.", "2 million tonnes", "rice", "produce", None),
     ("Farmers brought in 2.2 million tonnes of barley.", "2.2 million tonnes", "barley", "produce", "subject=farmers"),
+    # "N cases of measles" counts cases, of measles
+    ("Clinics have confirmed 75 cases of mumps.", "75", "case", "infect", "of=mumps"),
 ]
 
 
@@ -116,6 +118,7 @@ PAIRS = [
         "three",
         "different",
     ),
+    ("Clinics confirmed 75 cases of mumps. Doctors confirmed 90 cases of flu.", "75", "90", "different"),
     # "the evacuation of N residents" is an evacuation, not the town's population
     (
         "The flood forced the evacuation of 3,100 residents, the mayor said. "

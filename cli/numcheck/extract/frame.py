@@ -30,7 +30,7 @@ _PLACE_LEADS = frozenset(("in", "at", "across", "throughout"))
 _DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "lives": "life"}
 # A scope is a few "key=value" parts; these keys name sets that must be the same to compare.
-SCOPE_KEYS = ("event", "subject", "place", "owner", "group", "name", "period", "part")
+SCOPE_KEYS = ("event", "subject", "place", "owner", "group", "name", "of", "period", "part")
 _AUXILIARIES = frozenset(
     ["has", "have", "had", "was", "were", "is", "are", "been", "be", "will", "would", "also", "reportedly", "then"]
 )
@@ -146,10 +146,23 @@ def counted_of(
                 before = t[k - 1].low if k > span[0] else ""
                 return singular(before) if before in vocab.generic_counted or before == "death" else t[k].low
         return None
-    head = measure.split()[-1].split("-")[-1]
+    head = split_of(measure)[0].split()[-1].split("-")[-1]
     if not head.isalpha() or (vocab is not None and head.lower() in vocab.neutral_modifiers):
         return None  # "22 people and 25 others": "others" says nothing of what is counted
     return singular(head)
+
+
+def split_of(measure: str) -> tuple[str, str | None]:
+    """Split "cases of measles" into the counted phrase and what it is of: ("cases", "measles").
+
+    A measure that starts with "of" ("hectares of forest" leaves "of forest") names its thing.
+    """
+    words = measure.split()
+    if "of" not in words[1:-1]:
+        return measure, None
+    at = words.index("of", 1)
+    rest = [w for w in words[at + 1 :] if w.lower() not in _GLUE]
+    return " ".join(words[:at]), " ".join(w.lower() for w in rest) or None
 
 
 class Frame(NamedTuple):
@@ -295,6 +308,9 @@ def scope_of(
     if subject:
         parts["subject"] = subject
     if measure:
+        measure, of = split_of(measure)
+        if of:
+            parts["of"] = of  # "cases of measles" and "cases of flu" are two counts
         words = measure.replace("-", " ").split()[:-1]
         kept = [w for w in words if w.lower() not in vocab.neutral_modifiers and w.isalpha() and w.lower() not in _GLUE]
         groups = sorted(w.lower() for w in kept if not w[:1].isupper())
@@ -483,7 +499,7 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
     if a.predicate and b.predicate and a.predicate != b.predicate:
         return "different", f"one is about '{a.predicate}', the other about '{b.predicate}'"
     sa, sb = _scope(a), _scope(b)
-    for key in ("subject", "place", "owner", "name"):
+    for key in ("subject", "place", "owner", "name", "of"):
         if key in sa and key in sb and sa[key] != sb[key]:
             return "different", f"{sa[key]} is not {sb[key]}"
     for key in ("event", "group", "period", "part"):
