@@ -58,6 +58,8 @@ FRAMES = [
     ("Farmers brought in 2.2 million tonnes of barley.", "2.2 million tonnes", "barley", "produce", "subject=farmers"),
     # "N cases of measles" counts cases, of measles
     ("Clinics have confirmed 75 cases of mumps.", "75", "case", "infect", "of=mumps"),
+    # a participle before a predicate noun is its modifier: the noun stays the counted thing
+    ("The outbreak has reached 140 confirmed cases.", "140", "case", "infect", None),
 ]
 
 

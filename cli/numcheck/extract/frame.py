@@ -214,8 +214,9 @@ def drop_verb(measure: str | None, vocab: Vocabulary, unit: str = "") -> str | N
     if not measure or " " not in measure:
         return measure
     rest, last = measure.rsplit(" ", 1)
-    if (last.lower(),) in vocab.predicate_index:
-        return rest
+    modifier = rest.rsplit(" ", 1)[-1].lower()
+    if (last.lower(),) in vocab.predicate_index and not (modifier.endswith("ed") or modifier == "new"):
+        return rest  # but "confirmed cases", "new deaths" are a modifier and its noun
     before = rest.rsplit(" ", 1)[-1].lower()
     plural = before.endswith("s") or before in _IRREGULAR
     if plural and not last.lower().endswith("s") and last.isalpha() and last.islower():
