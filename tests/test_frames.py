@@ -60,6 +60,7 @@ FRAMES = [
     ("Clinics have confirmed 75 cases of mumps.", "75", "case", "infect", "of=mumps"),
     # a participle before a predicate noun is its modifier: the noun stays the counted thing
     ("The outbreak has reached 140 confirmed cases.", "140", "case", "infect", None),
+    ("Eight hikers had suffered burns.", "Eight", "hiker", "burn", None),
 ]
 
 
