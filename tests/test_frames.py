@@ -61,6 +61,10 @@ FRAMES = [
     # a participle before a predicate noun is its modifier: the noun stays the counted thing
     ("The outbreak has reached 140 confirmed cases.", "140", "case", "infect", None),
     ("Eight hikers had suffered burns.", "Eight", "hiker", "burn", None),
+    # a predicate word inside the source's name is no predicate of the figure; a toll before a comma is
+    ("The party's health spokesman said 44 nurses quit.", "44", "nurse", "leave", None),
+    ("The party's work spokeswoman said the 7.1% vacancy rate was high.", "7.1%", "rate", None, "group=vacancy"),
+    ("The death toll, medics said, rose to 85.", "85", "death", "die", None),
 ]
 
 

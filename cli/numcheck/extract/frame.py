@@ -254,7 +254,7 @@ def predicate_at(
         if found is None:
             continue
         name, end = found
-        if end > c_end:
+        if end > c_end or (end <= first and _in_source(vocab, t, end, first)):
             continue
         # After the figure: "300 teachers walked out"; before it: "the city employs 25,000 teachers".
         distance = k - last if k >= last else (first - end if end <= first else 0)
@@ -270,6 +270,20 @@ def predicate_at(
         if best is None or rank < best:
             best = rank
     return (best[4], best[5]) if best else None
+
+
+def _in_source(vocab: Vocabulary, t: list[Token], end: int, first: int) -> bool:
+    """Return True when a predicate word before a figure names its source: "the work spokesman said 4.8%".
+
+    The words after it run, unbroken by punctuation, into a speech verb that is no predicate itself;
+    "the death toll, officials said" keeps its comma, and its toll.
+    """
+    for j in range(end, min(end + 4, first)):
+        if t[j].kind != "word":
+            return False
+        if t[j].low in vocab.speech_verbs and (t[j].low,) not in vocab.predicate_index:
+            return True
+    return False
 
 
 def subject_before(t: list[Token], k: int, first: int, span: tuple[int, int], counted: str | None = None) -> str | None:
