@@ -260,3 +260,21 @@ def test_extract_shows_the_frame(tmp_path):
         [sys.executable, "-m", "numcheck", "extract", "--format", "line", str(path)], capture_output=True, text=True
     )
     assert "counted=nurse" in run.stdout and "predicate=strike" in run.stdout
+
+
+# one source's text, the undecidable rule it must show with --show-undecidable (and no warning without)
+THIN = [
+    ("The agency said about 300 people died in the storm.\nThe agency said 412 died.\n", "exact-outside-estimate"),
+    ("The agency said about 300 people died in the storm.\nThe agency said 412 died.\n", "same-quantity-differs"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), THIN)
+def test_thin_pairs_are_undecidable(tmp_path, text, rule):
+    path = tmp_path / "a.txt"
+    path.write_text(text)
+    command = [sys.executable, "-m", "numcheck", "check", "--format", "line", "--fail-on", "never", str(path)]
+    shown = subprocess.run([*command, "--show-undecidable"], capture_output=True, text=True).stdout
+    plain = subprocess.run(command, capture_output=True, text=True).stdout
+    assert f"Undecidable ({rule})" in shown
+    assert rule not in plain
