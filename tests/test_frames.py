@@ -65,6 +65,17 @@ FRAMES = [
     ("The party's health spokesman said 44 nurses quit.", "44", "nurse", "leave", None),
     ("The party's work spokeswoman said the 7.1% vacancy rate was high.", "7.1%", "rate", None, "group=vacancy"),
     ("The death toll, medics said, rose to 85.", "85", "death", "die", None),
+    # a predicate in the next coordinated clause is not the figure's; a restatement (", or …") keeps it
+    (
+        "The deficit shrank to 9 million euros, and most of the debt is owed to banks.",
+        "9 million euros",
+        None,
+        None,
+        None,
+    ),
+    ("Renters paid £150 a week, or about £650 a month.", "about £650 a month", None, "pay", "subject=renters"),
+    # "bring" sends nothing: "brought under control", "bring the queue down within two years"
+    ("Volunteers brought 12 crates to the hall.", "12", "crate", None, None),
 ]
 
 

@@ -195,7 +195,7 @@ def read_frame(
     counted = counted_of(measure, vocab, t, first, span)
     if counted is None and previous is not None and not unit and not previous.unit:
         counted = inherited(previous.counted, vocab)  # "10,000 soldiers are there and hundreds died"
-    found = predicate_at(vocab, t, first, max(after, last), span)
+    found = predicate_at(vocab, t, first, max(after, last), own_part(t, first, max(after, last), span))
     subject = subject_before(t, found[1], first, span, counted) if found else None
     scope = scope_of(vocab, t, first, after, measure, span, partitive(t, last), subject, event)
     subset = previous is not None and part_cue_before(vocab, t, first, span)
@@ -394,7 +394,7 @@ def _period(t: list[Token], span: tuple[int, int]) -> str | None:
 # Dornach called in staff" places the hospital, not the 94.
 # Before the figure only a coordinator cuts: "In Arden, where 300 walked out" is still in Arden.
 _COORDINATORS = frozenset(("and", "or", "where", "which", "who", "whose", "when", "after", "before", "so"))
-_COORDINATORS_BEFORE = frozenset(("and", "or", "so"))
+_COORDINATORS_BEFORE = frozenset(("and", "so"))  # ", or about £1,120 a month" restates the figure before
 
 
 def own_part(t: list[Token], first: int, after: int, span: tuple[int, int]) -> tuple[int, int]:
