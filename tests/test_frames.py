@@ -65,6 +65,7 @@ FRAMES = [
     ("The party's health spokesman said 44 nurses quit.", "44", "nurse", "leave", None),
     ("The party's work spokeswoman said the 7.1% vacancy rate was high.", "7.1%", "rate", None, "group=vacancy"),
     ("The death toll, medics said, rose to 85.", "85", "death", "die", None),
+    ("Flags flew for the 41 people confirmed dead.", "41", "person", "die", None),
     # a predicate in the next coordinated clause is not the figure's; a restatement (", or …") keeps it
     (
         "The deficit shrank to 9 million euros, and most of the debt is owed to banks.",
@@ -247,6 +248,7 @@ def test_ages_are_not_tolls(text, concept):
         ("A study published said 300 people died.", None),
         ("About 300 people were counted, officials said.", "officials"),  # a passive cue names no source
         ("About 300 people were recorded by the agency.", None),
+        ("The fund will help the 41 people reported missing, the mayor said.", "the mayor"),  # no "people" source
     ],
 )
 def test_sources_are_sources(text, source):

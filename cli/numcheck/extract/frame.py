@@ -214,14 +214,22 @@ def drop_verb(measure: str | None, vocab: Vocabulary, unit: str = "") -> str | N
     if not measure or " " not in measure:
         return measure
     rest, last = measure.rsplit(" ", 1)
-    modifier = rest.rsplit(" ", 1)[-1].lower()
-    if (last.lower(),) in vocab.predicate_index and not (modifier.endswith("ed") or modifier == "new"):
-        return rest  # but "confirmed cases", "new deaths" are a modifier and its noun
-    before = rest.rsplit(" ", 1)[-1].lower()
-    plural = before.endswith("s") or before in _IRREGULAR
+    words = rest.lower().split()
+    modifier = words[-1]
+    if (last.lower(),) in vocab.predicate_index:
+        if len(words) > 1 and modifier.endswith("ed") and _plural(words[-2]):
+            return drop_verb(rest, vocab)  # "people confirmed dead": a noun, then its verb
+        if not (modifier.endswith("ed") or modifier == "new"):
+            return rest  # but "confirmed cases", "new deaths" are a modifier and its noun
+    plural = _plural(modifier)
     if plural and not last.lower().endswith("s") and last.isalpha() and last.islower():
         return rest  # "nurses went", "voters cast": a plural noun, then its verb
     return measure
+
+
+def _plural(word: str) -> bool:
+    """Return True for a word that looks like a plural noun: "nurses", "people"."""
+    return word.endswith("s") or word in _IRREGULAR
 
 
 def inherited(counted: str | None, vocab: Vocabulary) -> str | None:
