@@ -66,6 +66,9 @@ FRAMES = [
     ("The party's work spokeswoman said the 7.1% vacancy rate was high.", "7.1%", "rate", None, "group=vacancy"),
     ("The death toll, medics said, rose to 85.", "85", "death", "die", None),
     ("Flags flew for the 41 people confirmed dead.", "41", "person", "die", None),
+    # a tally noun followed by "of" names what it counts
+    ("The number of arrests climbed to 63.", "63", "arrest", "arrest", None),
+    ("By May its running count of complaints stood at 88.", "88", "complaint", None, None),
     # a predicate in the next coordinated clause is not the figure's; a restatement (", or …") keeps it
     (
         "The deficit shrank to 9 million euros, and most of the debt is owed to banks.",

@@ -143,6 +143,11 @@ def counted_of(
                 plain = before is not None and before.kind == "word" and before.text.isalpha()
                 return singular(before.low) if plain and before.text.islower() and before.low not in _GLUE else None
             if t[k].low in vocab.tally_nouns:
+                j = k + 2
+                while j < first and t[j].low in _GLUE:
+                    j += 1
+                if t[k + 1].low == "of" and j < first and t[j].kind == "word" and t[j].text.islower():
+                    return singular(t[j].low)  # "the number of arrests rose to 40", "its count of the dead"
                 before = t[k - 1].low if k > span[0] else ""
                 return singular(before) if before in vocab.generic_counted or before == "death" else t[k].low
         return None
