@@ -139,6 +139,19 @@ PAIRS = [
         "different",
     ),
     ("Clinics confirmed 75 cases of mumps. Doctors confirmed 90 cases of flu.", "75", "90", "different"),
+    (
+        "The river peaked at 5.1 metres in Brill on Sunday. The agency said it peaked at 5.9 metres in Brill on "
+        "Sunday.",
+        "5.1 metres",
+        "5.9 metres",
+        "same",
+    ),
+    (
+        "The river peaked at 5.1 metres in Brill on Sunday. It peaked at 5.9 metres in Oxley on Sunday.",
+        "5.1 metres",
+        "5.9 metres",
+        "different",
+    ),
     # "the evacuation of N residents" is an evacuation, not the town's population
     (
         "The flood forced the evacuation of 3,100 residents, the mayor said. "
@@ -164,6 +177,8 @@ KEYS = [
     ("Crews pulled 61 people out alive.", "61", "people"),
     ("The score was 40 at half time.", "40", None),  # no counted thing, no event
     ("Rescuers saved 30 sheep.", "30", "sheep"),
+    ("The river peaked at 6.2 metres at the bridge.", "6.2 metres", "peak"),  # a level of one place and time
+    ("The river rose 6.2 metres.", "6.2 metres", None),
 ]
 
 
@@ -202,7 +217,7 @@ def test_weekday_of_last_week(text, date, day):
 
 @pytest.mark.parametrize(("text", "figure", "key"), KEYS)
 def test_groups_by_frame_key(text, figure, key):
-    assert frame_key(claim(text, figure)) == key
+    assert frame_key(claim(text, figure), default_vocabulary()) == key
 
 
 # text, figure that must be read, figures (texts) that must not be read

@@ -560,7 +560,7 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
     return "same", f"both are about '{a.predicate}'" if a.predicate else f"both state {a.concept}"
 
 
-def frame_key(claim: Claim) -> str | None:
+def frame_key(claim: Claim, vocab: Vocabulary | None = None) -> str | None:
     """Return what groups figures that may state one quantity: the concept, else what is counted.
 
     A tally noun ("a crowd of 41,250") or a figure's measure gives the counted thing; a figure
@@ -573,7 +573,11 @@ def frame_key(claim: Claim) -> str | None:
     # An elided count with an event ("298 had been rescued") counts those the event befell: people,
     # compared only when `unify` finds them anchored at one time.
     elided = claim.counted is None and not claim.unit and claim.predicate is not None
-    return "people" if claim.counted or elided else None
+    if claim.counted or elided:
+        return "people"
+    # A measured level ("peaked at 6.8 metres") is one value of its place and time: grouped by its predicate.
+    level = vocab is not None and claim.unit and claim.predicate in vocab.level_predicates
+    return claim.predicate if level else None
 
 
 def _past(when: str | None) -> bool:

@@ -28,7 +28,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return a finding for each exact figure that none of its own estimates can hold."""
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
-        key = frame_key(claim)
+        key = frame_key(claim, ctx.vocab)
         if key and claim.direction is None:
             groups[key, source_key(claim), claim.when, claim.unit].append(claim)
     findings = []
