@@ -411,7 +411,9 @@ _COORDINATORS_BEFORE = frozenset(("and", "so"))  # ", or about £1,120 a month" 
 
 
 def own_part(t: list[Token], first: int, after: int, span: tuple[int, int]) -> tuple[int, int]:
-    """Narrow a clause to the part around the figure t[first:after] between ", and", ", where" … joints."""
+    """Narrow a clause to the figure's own part: from after ", and" before it to the next ", and", ", where",
+    ", <-ing word>" or a figure compared with ("from 5.6", "than 300") after it. Read for its place,
+    predicate and time."""
     start, end = span
     for k in range(first - 1, span[0], -1):
         if t[k - 1].text == "," and t[k].low in _COORDINATORS_BEFORE:
