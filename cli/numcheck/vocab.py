@@ -97,6 +97,8 @@ class Vocabulary:
     neutral_modifiers: frozenset[str] = frozenset()  # "more", "other": do not narrow a set
     standings: frozenset[str] = frozenset()  # "led", "versus": two levels side by side, not a range
     tally_nouns: frozenset[str] = frozenset()  # "toll", "number": a figure after them says what it counts
+    yield_nouns: frozenset[str] = frozenset()  # "harvest", "output": the noun before them is what is measured
+    level_predicates: frozenset[str] = frozenset()  # "peak": a measured figure of it is one level
     earlier: frozenset[str] = frozenset()  # "an earlier toll of 27": the value before a revision
     not_events: frozenset[str] = frozenset()  # "another report", "another 300": no second event
     per_people: frozenset[str] = frozenset()  # "per 1,000 patients": a rate per person
@@ -311,6 +313,8 @@ def _load_frames(vocab: Vocabulary, folder: Path) -> None:
                 "neutral_modifiers",
                 "standings",
                 "tally_nouns",
+                "yield_nouns",
+                "level_predicates",
                 "earlier",
                 "not_events",
                 "per_people",
@@ -323,6 +327,8 @@ def _load_frames(vocab: Vocabulary, folder: Path) -> None:
     vocab.neutral_modifiers = frozenset(w.lower() for w in frames["neutral_modifiers"])
     vocab.standings = frozenset(w.lower() for w in frames["standings"])
     vocab.tally_nouns = frozenset(w.lower() for w in frames["tally_nouns"])
+    vocab.yield_nouns = frozenset(w.lower() for w in frames["yield_nouns"])
+    vocab.level_predicates = frozenset(w.lower() for w in frames["level_predicates"])
     vocab.earlier = frozenset(w.lower() for w in frames["earlier"])
     vocab.not_events = frozenset(w.lower() for w in frames["not_events"])
     vocab.per_people = frozenset(w.lower() for w in frames["per_people"])

@@ -20,6 +20,7 @@ from numcheck.extract.frame import (
     drop_verb,
     earlier_before,
     new_event,
+    own_part,
     part_of_next,
     read_frame,
 )
@@ -127,7 +128,14 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             c_start, c_end = tokens[span[0]].start, tokens[span[1] - 1].end
             # the anchors inside the clause, found by bisection: a scan per claim was quadratic
             inside = times[bisect_left(time_starts, c_start) : bisect_right(time_starts, c_end)]
-            own = [a for a in inside if a[1] <= c_end and not _since_before(prose, c_start, a[0])]
+            # an anchor after the figure's own part ("…, confirming what growers said since June", "up
+            # from 5.6 million last year") dates another clause or the figure compared with
+            part_end = tokens[own_part(tokens, q.first, q.last, span)[1] - 1].end
+            own = [
+                a
+                for a in inside
+                if a[1] <= c_end and not _since_before(prose, c_start, a[0]) and (a[0] < start or a[1] <= part_end)
+            ]
             when = _nearest_anchor(own, start, end)
             if when is None:
                 when = _year_in_clause(tokens, span, doc.date)  # "the quake of 1999, when 1,400 died"

@@ -559,6 +559,8 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
             for k, size in _cues(vocab, t, start, end, vocab.attribution_after, "attribution_after", names_ok=False):
                 if k > start and t[k - 1].low in _PASSIVE:
                     continue  # "300 people were counted": a passive names what was counted, not who counted
+                if k > start + 1 and t[k - 2].kind == "num" and t[k].low.endswith("ed"):
+                    continue  # "the 41 people confirmed dead": a participle after a figure's noun, no one speaking
                 source = _source_before(t, k, start, vocab)
                 if source is None and k > start and t[k - 1].text == ",":
                     source = _source_after(t, k + size, vocab)

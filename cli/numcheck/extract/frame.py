@@ -30,7 +30,7 @@ _PLACE_LEADS = frozenset(("in", "at", "across", "throughout"))
 _DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "lives": "life"}
 # A scope is a few "key=value" parts; these keys name sets that must be the same to compare.
-SCOPE_KEYS = ("event", "subject", "place", "owner", "group", "name", "period", "part")
+SCOPE_KEYS = ("event", "subject", "place", "owner", "group", "name", "of", "period", "part")
 _AUXILIARIES = frozenset(
     ["has", "have", "had", "was", "were", "is", "are", "been", "be", "will", "would", "also", "reportedly", "then"]
 )
@@ -70,8 +70,10 @@ _NOT_SUBJECTS = frozenset(
         "this",
     ]
 )
+_TIME_WORDS = frozenset(("year", "month", "week", "day", "today", "yesterday", "season", "decade", "quarter"))
 _GLUE = frozenset(("of", "the", "a", "an", "and", "or", "in", "on", "at", "for", "to", "with"))
 MAX_REACH = 10  # a predicate further than this many tokens from the figure belongs to another figure
+NOUN_YIELDS = 3  # a predicate this near the figure names its event before a predicate noun in its measure
 
 
 def singular(word: str) -> str:
@@ -128,20 +130,44 @@ def counted_of(
     """Return the singular head noun of a measure: "North Korean workers" → "worker".
 
     With no measure, a tally noun before the figure in its clause names it: "the death toll
-    at 2,000" counts deaths. A figure with neither ("190 were dead") is elliptical: None.
+    at 2,000" counts deaths; so does the noun before a yield noun: "the wheat harvest at 3.4
+    million tonnes" measures wheat. A figure with neither ("190 were dead") is elliptical: None.
     """
     if not measure:
         if vocab is None or t is None:
             return None
         for k in range(first - 1, max(span[0], first - 7) - 1, -1):
+            if t[k].low in vocab.yield_nouns:
+                # "the wheat harvest at 3.4 million tonnes": the noun before the harvest is what is measured
+                before = t[k - 1] if k > span[0] else None
+                plain = before is not None and before.kind == "word" and before.text.isalpha()
+                return singular(before.low) if plain and before.text.islower() and before.low not in _GLUE else None
             if t[k].low in vocab.tally_nouns:
+                j = k + 2
+                while j < first and t[j].low in _GLUE:
+                    j += 1
+                if t[k + 1].low == "of" and j < first and t[j].kind == "word" and t[j].text.islower():
+                    return singular(t[j].low)  # "the number of arrests rose to 40", "its count of the dead"
                 before = t[k - 1].low if k > span[0] else ""
                 return singular(before) if before in vocab.generic_counted or before == "death" else t[k].low
         return None
-    head = measure.split()[-1].split("-")[-1]
+    head = split_of(measure)[0].split()[-1].split("-")[-1]
     if not head.isalpha() or (vocab is not None and head.lower() in vocab.neutral_modifiers):
         return None  # "22 people and 25 others": "others" says nothing of what is counted
     return singular(head)
+
+
+def split_of(measure: str) -> tuple[str, str | None]:
+    """Split "cases of measles" into the counted phrase and what it is of: ("cases", "measles").
+
+    A measure that starts with "of" ("hectares of forest" leaves "of forest") names its thing.
+    """
+    words = measure.split()
+    if "of" not in words[1:-1]:
+        return measure, None
+    at = words.index("of", 1)
+    rest = [w for w in words[at + 1 :] if w.lower() not in _GLUE]
+    return " ".join(words[:at]), " ".join(w.lower() for w in rest) or None
 
 
 class Frame(NamedTuple):
@@ -174,8 +200,8 @@ def read_frame(
     counted = counted_of(measure, vocab, t, first, span)
     if counted is None and previous is not None and not unit and not previous.unit:
         counted = inherited(previous.counted, vocab)  # "10,000 soldiers are there and hundreds died"
-    found = predicate_at(vocab, t, first, max(after, last), span)
-    subject = subject_before(t, found[1], first, span) if found else None
+    found = predicate_at(vocab, t, first, max(after, last), own_part(t, first, max(after, last), span))
+    subject = subject_before(t, found[1], first, span, counted) if found else None
     scope = scope_of(vocab, t, first, after, measure, span, partitive(t, last), subject, event)
     subset = previous is not None and part_cue_before(vocab, t, first, span)
     return Frame(counted, found[0] if found else None, scope, subset)
@@ -193,13 +219,22 @@ def drop_verb(measure: str | None, vocab: Vocabulary, unit: str = "") -> str | N
     if not measure or " " not in measure:
         return measure
     rest, last = measure.rsplit(" ", 1)
+    words = rest.lower().split()
+    modifier = words[-1]
     if (last.lower(),) in vocab.predicate_index:
-        return rest
-    before = rest.rsplit(" ", 1)[-1].lower()
-    plural = before.endswith("s") or before in _IRREGULAR
+        if len(words) > 1 and modifier.endswith("ed") and _plural(words[-2]):
+            return drop_verb(rest, vocab)  # "people confirmed dead": a noun, then its verb
+        if not (modifier.endswith("ed") or modifier == "new"):
+            return rest  # but "confirmed cases", "new deaths" are a modifier and its noun
+    plural = _plural(modifier)
     if plural and not last.lower().endswith("s") and last.isalpha() and last.islower():
         return rest  # "nurses went", "voters cast": a plural noun, then its verb
     return measure
+
+
+def _plural(word: str) -> bool:
+    """Return True for a word that looks like a plural noun: "nurses", "people"."""
+    return word.endswith("s") or word in _IRREGULAR
 
 
 def inherited(counted: str | None, vocab: Vocabulary) -> str | None:
@@ -232,21 +267,44 @@ def predicate_at(
         if found is None:
             continue
         name, end = found
-        if end > c_end:
+        if end > c_end or (end <= first and _in_source(vocab, t, end, first)):
             continue
         # After the figure: "300 teachers walked out"; before it: "the city employs 25,000 teachers".
         distance = k - last if k >= last else (first - end if end <= first else 0)
         # A verb beside the figure names its event better than a noun inside its measure:
-        # "evacuated 8,400 residents" is about evacuating.
+        # "evacuated 8,400 residents", "4,200 residents had been evacuated" are about evacuating.
         in_measure = first <= k < last
-        rank = (max(distance, 0), in_measure, 0 if k >= first else 1, name, k)
+        if in_measure:
+            distance = NOUN_YIELDS
+        # A comma between them sets the predicate in a neighbouring item: "41 were dead, 298 had been rescued".
+        between = range(end, first) if end <= first else range(last, k)
+        across = any(t[j].text == "," for j in between)
+        rank = (across, max(distance, 0), in_measure, 0 if k >= first else 1, name, k)
         if best is None or rank < best:
             best = rank
-    return (best[3], best[4]) if best else None
+    return (best[4], best[5]) if best else None
 
 
-def subject_before(t: list[Token], k: int, first: int, span: tuple[int, int]) -> str | None:
-    """Return the subject of a predicate that comes before its figure: "Sanders [won] four states"."""
+def _in_source(vocab: Vocabulary, t: list[Token], end: int, first: int) -> bool:
+    """Return True when a predicate word before a figure names its source: "the work spokesman said 4.8%".
+
+    The words after it run, unbroken by punctuation, into a speech verb that is no predicate itself;
+    "the death toll, officials said" keeps its comma, and its toll.
+    """
+    for j in range(end, min(end + 4, first)):
+        if t[j].kind != "word":
+            return False
+        if t[j].low in vocab.speech_verbs and (t[j].low,) not in vocab.predicate_index:
+            return True
+    return False
+
+
+def subject_before(t: list[Token], k: int, first: int, span: tuple[int, int], counted: str | None = None) -> str | None:
+    """Return the subject of a predicate that comes before its figure: "Sanders [won] four states".
+
+    The counted thing before a predicate noun ("the wheat harvest") and a time ("this year's
+    harvest") are no subjects.
+    """
     if k >= first:
         return None
     j = k - 1
@@ -254,7 +312,10 @@ def subject_before(t: list[Token], k: int, first: int, span: tuple[int, int]) ->
         j -= 1
     if j < span[0] or t[j].kind != "word" or t[j].low in _NOT_SUBJECTS or len(t[j].low) < 3:
         return None
-    return t[j].low.removesuffix("'s").removesuffix("’s")
+    word = t[j].low.removesuffix("'s").removesuffix("’s")
+    if word in _TIME_WORDS or (counted is not None and singular(word) == counted):
+        return None
+    return word
 
 
 def scope_of(
@@ -275,6 +336,9 @@ def scope_of(
     if subject:
         parts["subject"] = subject
     if measure:
+        measure, of = split_of(measure)
+        if of:
+            parts["of"] = of  # "cases of measles" and "cases of flu" are two counts
         words = measure.replace("-", " ").split()[:-1]
         kept = [w for w in words if w.lower() not in vocab.neutral_modifiers and w.isalpha() and w.lower() not in _GLUE]
         groups = sorted(w.lower() for w in kept if not w[:1].isupper())
@@ -294,7 +358,7 @@ def scope_of(
     period = _period(t, span)
     if period:
         parts["period"] = period
-    place = _place(t, span)
+    place = _place(t, own_part(t, first, after, span))
     if place:
         parts["place"] = place
     if partitive:
@@ -337,6 +401,46 @@ def _period(t: list[Token], span: tuple[int, int]) -> str | None:
             if end < span[1] and t[end].low in _PERIOD_UNITS:
                 return " ".join(x.low for x in t[j : end + 1])
     return None
+
+
+# After a comma, these start a clause of its own: "94 were taken to hospital, and the hospital in
+# Dornach called in staff" places the hospital, not the 94.
+# Before the figure only a coordinator cuts: "In Arden, where 300 walked out" is still in Arden.
+_COORDINATORS = frozenset(("and", "or", "where", "which", "who", "whose", "when", "after", "before", "so"))
+_COORDINATORS_BEFORE = frozenset(("and", "so"))  # ", or about £1,120 a month" restates the figure before
+
+
+def own_part(t: list[Token], first: int, after: int, span: tuple[int, int]) -> tuple[int, int]:
+    """Narrow a clause to the figure's own part: from after ", and" before it to the next ", and", ", where",
+    ", <-ing word>" or a figure compared with ("from 5.6", "than 300") after it. Read for its place,
+    predicate and time."""
+    start, end = span
+    for k in range(first - 1, span[0], -1):
+        if t[k - 1].text == "," and t[k].low in _COORDINATORS_BEFORE:
+            start = k
+            break
+    for k in range(after, span[1] - 1):
+        if t[k].text == "," and (t[k + 1].low in _COORDINATORS or _participle(t[k + 1])):
+            end = k
+            break
+        if t[k].low in _REFERENCE_LEADS and _number_next(t, k + 1, span[1]):
+            end = k  # "4.1 million tonnes, down from 5.6 million tonnes last year": the rest is the reference's
+            break
+    return start, end
+
+
+# Words that bring in a figure to compare with; what follows it (its time, its place) is that figure's.
+_REFERENCE_LEADS = frozenset(("from", "against", "than", "versus", "compared"))
+
+
+def _participle(tok: Token) -> bool:
+    """Return True for a lowercase -ing word: after a comma it opens a clause of its own ("…, confirming")."""
+    return tok.kind == "word" and tok.text.islower() and tok.low.endswith("ing") and len(tok.low) > 5
+
+
+def _number_next(t: list[Token], k: int, stop: int) -> bool:
+    """Return True when a number follows within a few words: "from 5.6", "compared with about 300"."""
+    return any(t[j].kind == "num" for j in range(k, min(stop, k + 4)))
 
 
 def _place(t: list[Token], span: tuple[int, int]) -> str | None:
@@ -425,7 +529,7 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
     if a.predicate and b.predicate and a.predicate != b.predicate:
         return "different", f"one is about '{a.predicate}', the other about '{b.predicate}'"
     sa, sb = _scope(a), _scope(b)
-    for key in ("subject", "place", "owner", "name"):
+    for key in ("subject", "place", "owner", "name", "of"):
         if key in sa and key in sb and sa[key] != sb[key]:
             return "different", f"{sa[key]} is not {sb[key]}"
     for key in ("event", "group", "period", "part"):
@@ -458,7 +562,7 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
     return "same", f"both are about '{a.predicate}'" if a.predicate else f"both state {a.concept}"
 
 
-def frame_key(claim: Claim) -> str | None:
+def frame_key(claim: Claim, vocab: Vocabulary | None = None) -> str | None:
     """Return what groups figures that may state one quantity: the concept, else what is counted.
 
     A tally noun ("a crowd of 41,250") or a figure's measure gives the counted thing; a figure
@@ -468,7 +572,14 @@ def frame_key(claim: Claim) -> str | None:
         return claim.concept
     if claim.counted and claim.counted not in ("person", "people"):
         return claim.counted
-    return "people" if claim.counted else None
+    # An elided count with an event ("298 had been rescued") counts those the event befell: people,
+    # compared only when `unify` finds them anchored at one time.
+    elided = claim.counted is None and not claim.unit and claim.predicate is not None
+    if claim.counted or elided:
+        return "people"
+    # A measured level ("peaked at 6.8 metres") is one value of its place and time: grouped by its predicate.
+    level = vocab is not None and claim.unit and claim.predicate in vocab.level_predicates
+    return claim.predicate if level else None
 
 
 def _past(when: str | None) -> bool:

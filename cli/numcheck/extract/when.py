@@ -25,7 +25,7 @@ _ANCHOR = re.compile(
     rf"(?:(?P<month>{_MONTH})\b\.?(?:[ \t]+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
     rf"(?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b)?"
     rf"|(?P<lone_year>(?:19|20)\d\d)\b(?![-–]\d)"
-    rf"|(?P<weekday>{'|'.join(_WEEKDAYS)})\b"
+    rf"|(?P<weekday>{'|'.join(_WEEKDAYS)})\b(?P<last_week>[ \t]+of[ \t]+last[ \t]+week\b)?"
     rf"|(?P<relative>week|month|year|yesterday|today)\b)"
     rf"|\b(?P<ago>(?:\d{{1,3}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
     rf"|twenty|thirty|fifty|several|a few)[ \t]+(?:year|month|week|day|decade)s?[ \t]+ago)\b"
@@ -71,7 +71,8 @@ def _when(match: re.Match[str], cue: str) -> str | None:
         word = match.group("relative").lower()
         return word if word in ("yesterday", "today") else f"{cue} {word}"
     if match.group("weekday"):
-        return match.group("weekday").lower()
+        # "on Friday of last week" is a week before "on Friday"
+        return match.group("weekday").lower() + (" last week" if match.group("last_week") else "")
     if match.group("lone_year"):
         if cue in ("last", "this", "next", "early", "late", "mid", "to"):
             return None
@@ -96,11 +97,11 @@ def ordinal(when: str) -> tuple[int, int, int] | None:
     return year, month, day
 
 
-
 def resolve(when: str, date: str | None) -> str:
     """Date a relative anchor by the text's own date: "sunday" in a text of 2025-03-16 → "2025-03-16".
 
-    A weekday is the latest such day on or before the text's date; "N days ago" counts back from
+    A weekday is the latest such day on or before the text's date ("friday last week": that day of
+    the calendar week before the text's); "N days ago" counts back from
     it; "yesterday" is the day before. Without a date, or for other anchors, the anchor stays.
     """
     import datetime
@@ -114,6 +115,8 @@ def resolve(when: str, date: str | None) -> str:
     back = None
     if when in _WEEKDAYS:
         back = (today.weekday() - _WEEKDAYS.index(when)) % 7
+    elif when.endswith(" last week") and when.split()[0] in _WEEKDAYS:
+        back = today.weekday() + 7 - _WEEKDAYS.index(when.split()[0])  # that day in the week before this one
     elif when in ("yesterday", "today"):
         back = 1 if when == "yesterday" else 0
     else:

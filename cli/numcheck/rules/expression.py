@@ -93,7 +93,6 @@ class _Parser:
             return node
         raise ExpressionError(f"unexpected '{value}'")
 
-
     def call(self, function: str) -> Node:
         """Read the arguments of min(a, b, …) or max(a, b, …)."""
         if self.peek() != "(":

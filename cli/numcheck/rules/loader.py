@@ -79,9 +79,7 @@ def rule_files(path: Path) -> list[Path]:
     if path.is_dir():
         from numcheck.paths import inside
 
-        files = sorted(
-            p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file() and inside(p, path)
-        )
+        files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file() and inside(p, path))
         if not files:
             raise ConfigError(f"{path}: no .yaml rule files in this folder")
         return files

@@ -20,7 +20,7 @@ def quantities(claims: list[Claim], ctx: Context) -> dict[tuple[str, str], list[
     """Group level figures by story folder and quantity; one reading per source, in the first unit."""
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        key = frame_key(claim)
+        key = frame_key(claim, ctx.vocab)
         if key and claim.direction is None:
             groups[story_of(claim.source), key].append(claim)
     found: dict[tuple[str, str], list[Reading]] = {}

@@ -74,13 +74,13 @@ def validate(options: dict, path: str, what: str, line_of: Callable[[str], int])
         )
 
 
-def _key(claim: Claim, match: str) -> str | None:
+def _key(claim: Claim, match: str, vocab: Vocabulary) -> str | None:
     """Return what makes figures comparable: concept, measure head, or either."""
     if match == "concept":
         return claim.concept
     if match == "measure":
         return measure_head(claim)
-    return frame_key(claim)
+    return frame_key(claim, vocab)
 
 
 def _unit(claim: Claim, assume_per: str | None) -> tuple[str, str | None]:
@@ -97,7 +97,7 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     # Files in one folder are reports of one story; other folders hold other stories.
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        key = _key(claim, options["match"])
+        key = _key(claim, options["match"], vocab)
         if key and claim.direction is None:
             groups[story_of(claim.source), key].append(claim)
     findings = []

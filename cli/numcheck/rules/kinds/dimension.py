@@ -10,7 +10,7 @@ from numcheck.rules.kinds.relations import before
 from numcheck.rules.model import Context, Rule
 
 DOC = (
-    "Flags a selected figure whose unit's dimension, by word (\"\" for counts, \"[currency]\", "
+    'Flags a selected figure whose unit\'s dimension, by word ("" for counts, "[currency]", '
     '"[currency] / [time]", "[time]" …), is not among `allowed`. Shares (percent, fraction) '
     "and multiples are allowed for counts unless `shares` is false. With `lead`, only figures "
     "written right after one of its words are judged."
@@ -24,7 +24,6 @@ OPTIONS = {
         doc='judge only figures right after one of these words ("a wage of", "earns")',
     ),
 }
-
 
 
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:

@@ -8,11 +8,10 @@ from numcheck.rules.kinds.base import describe, finding
 from numcheck.rules.model import Context, Rule
 
 DOC = (
-    "Flags each selected figure with no attribution in its clause (\"according to …\", "
+    'Flags each selected figure with no attribution in its clause ("according to …", '
     '"… said") and outside quotation marks. Meant for drafts; the pack keeps it off.'
 )
 OPTIONS: dict[str, s.Field] = {}
-
 
 
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:

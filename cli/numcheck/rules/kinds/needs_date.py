@@ -15,7 +15,6 @@ DOC = (
 OPTIONS: dict[str, s.Field] = {}
 
 
-
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return a finding for each figure without a time anchor."""
     return [

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections import defaultdict
 
 from numcheck import schema as s
-from numcheck.extract.frame import clusters, frame_key
+from numcheck.extract.frame import clusters, frame_key, unify
 from numcheck.normalise.intervals import widened
 from numcheck.records import Claim, Finding
 from numcheck.rules.kinds.base import describe, finding, show, source_key
@@ -17,8 +17,10 @@ DOC = (
     "or measure, in one unit, from the same source and the same time; flags the exact figure "
     "when it lies outside every such estimate's margin (and its own rounding), naming the "
     "nearest, unless that estimate is in the same sentence. Only figures whose frames unify are "
-    "paired (extract/frame.py)."
+    "paired (extract/frame.py); an estimate whose frame is too thin to tell is reported as "
+    "undecidable when the exact figure lies outside it."
 )
+MAX_THIN = 60  # beyond this many figures of one key, source and time, thin pairs are not tried
 OPTIONS: dict[str, s.Field] = {}
 
 
@@ -26,12 +28,22 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return a finding for each exact figure that none of its own estimates can hold."""
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
-        key = frame_key(claim)
+        key = frame_key(claim, ctx.vocab)
         if key and claim.direction is None:
             groups[key, source_key(claim), claim.when, claim.unit].append(claim)
     findings = []
+    for group in groups.values():
+        findings.extend(_checked(rule, group, ctx))
+    return findings
+
+
+def _checked(rule: Rule, group: list[Claim], ctx: Context) -> list[Finding]:
+    """Return the findings of one key, source, time and unit: its clusters', then its thin pairs'."""
+    findings = []
+    flagged: set[Claim] = set()
+    clustered = clusters(group, ctx.vocab)
     # Only figures whose frames unify (same counted thing, event, scope) are one quantity.
-    for members in (c for group in groups.values() for c in clusters(group, ctx.vocab)):
+    for members in clustered:
         hedged = sorted((widened(c, ctx.vocab), c) for c in members if c.qualifier == "approximate")
         if not hedged:
             continue
@@ -52,6 +64,41 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             allowed = widened(nearest, ctx.vocab)
             text = f"{describe(e)} is given exactly, but {describe(nearest)} allows only {show(allowed, e.unit)}"
             findings.append(finding(rule, [e, nearest], text))
+            flagged.add(e)
+    if len(clustered) > 1 and len(group) <= MAX_THIN:
+        findings.extend(_thin(rule, clustered, flagged, ctx))
+    return findings
+
+
+def _thin(rule: Rule, clustered: list[list[Claim]], flagged: set[Claim], ctx: Context) -> list[Finding]:
+    """Return an undecidable finding for an exact figure outside an estimate of a cluster it may belong to.
+
+    Only when its own cluster holds no estimate that allows it: one it fits settles the figure.
+    """
+    findings = []
+    for own in clustered:
+        fits_own = [h for h in own if h.qualifier == "approximate"]
+        for e in (c for c in own if c.qualifier == "exact" and c not in flagged):
+            lo, hi = widened(e, ctx.vocab)
+            if any(widened(h, ctx.vocab)[0] <= hi and lo <= widened(h, ctx.vocab)[1] for h in fits_own):
+                continue
+            for other in (m for m in clustered if m is not own):
+                for h in (c for c in other if c.qualifier == "approximate" and c.sentence != e.sentence):
+                    allowed = widened(h, ctx.vocab)
+                    if allowed[0] <= hi and lo <= allowed[1]:
+                        continue
+                    verdict, why = unify(e, h, ctx.vocab)
+                    if verdict != "thin":
+                        continue
+                    text = (
+                        f"{describe(e)} is given exactly, but {describe(h)} allows only {show(allowed, e.unit)}; "
+                        f"it is not clear they state one quantity: {why}"
+                    )
+                    findings.append(finding(rule, [e, h], text, "undecidable"))
+                    break
+                else:
+                    continue
+                break
     return findings
 
 

@@ -8,12 +8,11 @@ from numcheck.rules.kinds.base import describe, finding
 from numcheck.rules.model import Context, Rule
 
 DOC = (
-    "Flags a range whose first end is above its second, as written: \"between 50 and 20\", or a "
+    'Flags a range whose first end is above its second, as written: "between 50 and 20", or a '
     'range with a unit ("$200-100", "50 to 35 percent"). A bare "28-8" may be a vote or a '
     "score and is left alone."
 )
 OPTIONS: dict = {}
-
 
 
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:

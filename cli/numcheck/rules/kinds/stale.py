@@ -13,7 +13,7 @@ from numcheck.rules.model import Context, Rule
 
 DOC = (
     "Judges time anchors against the text's date (front matter `date:`, the --sources "
-    "manifest, or --date). A deadline or forecast (\"by\", \"by the end of\", \"until\") in a "
+    'manifest, or --date). A deadline or forecast ("by", "by the end of", "until") in a '
     "sentence that still speaks of the future (`future_words`) whose date has passed is "
     'flagged; so is an "as of" date older than `max_age_days`. Without a text date the '
     "check is undecidable."
