@@ -92,7 +92,7 @@ def _story(folder: Path):
 
 
 def _suppressions(n: int):
-    from numcheck.pipeline import _suppress
+    from numcheck.pipeline import suppress
     from numcheck.read.suppressions import Suppression
     from numcheck.records import Finding
 
@@ -101,7 +101,7 @@ def _suppressions(n: int):
         for i in range(n)
     ]
     comments = [Suppression(f"f{i % 10}.md", i, i + 1, i + 1, ("hours-per-day",)) for i in range(0, n, 2)]
-    return lambda: _suppress(findings, comments, warn_unused=True)
+    return lambda: suppress(findings, comments, warn_unused=True)
 
 
 def _figures(n: int):
