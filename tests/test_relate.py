@@ -255,6 +255,13 @@ PARTITIONS = [
     ("Of the 1,800 dead, 600 were women, 500 children and 700 men.", ["600", "500", "700"], ["1,800"], False),
     ("The 52 volunteers were divided into four teams of 12, 15, 14 and 11.", ["12", "15", "14", "11"], ["52"], True),
     ("Of the 300 passengers, 200 were rescued and the remaining 100 died.", ["200", "100"], ["300"], True),
+    # an amount whose parts leave the unit unsaid
+    (
+        "Of the $90 million the charity raised, 40 million went to shelters and the remaining 50 million to food.",
+        ["40 million", "50 million"],
+        ["$90 million"],
+        True,
+    ),
 ]
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from numcheck.records import Claim
-from numcheck.relate.text import Text, alternation_words, last_word_in
+from numcheck.relate.text import Text, alternation_words, last_word_in, same_amount_kind
 from numcheck.relate.words import RelationWords, alternation, relation_words
 
 _SOFT = (
@@ -78,21 +78,12 @@ def is_level(claim: Claim) -> bool:
     return not is_change(claim) and claim.unit != "times" and claim.qualifier != "vague"
 
 
-_SCALE = re.compile(r"\b(thousand|million|billion|trillion|bn|mn|m|k)\b", re.IGNORECASE)
-
-
-def _scale(claim: Claim) -> str:
-    """Return the scale word a figure is written with ("million"), or "" when none."""
-    found = _SCALE.search(claim.text)
-    return found.group(1).lower() if found else ""
-
-
 def compatible(old: Claim, new: Claim) -> bool:
     """Return True when two levels can be compared: one unit, or one of them bare ("from 300 to 200 tonnes")."""
     if old.unit == new.unit or (old.unit == "" and new.unit not in ("percent", "fraction")):
         return True
     # "from 212 million euros to 248 million": the unit is said once, on either side
-    if new.unit == "" and old.unit not in ("percent", "fraction") and not new.counted and _scale(new) == _scale(old):
+    if same_amount_kind(old, new):
         return True
     # "$16.50 an hour from $15.50", "£1,284 a month, compared with £1,162": the period is said once
     return bool(old.unit and new.unit) and (

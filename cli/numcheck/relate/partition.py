@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from numcheck.records import Claim
-from numcheck.relate.text import Text, is_count
+from numcheck.relate.text import Text, is_count, same_amount_kind
 from numcheck.relate.words import RelationWords, alternation
 
 _LIST_GAP = re.compile(r"^[^;:.()\d]{0,70}$")  # the words between two parts of one list: ", B ", " and C "
@@ -132,11 +132,13 @@ def _counts(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
         _divided(text, group, divided)
         return
     whole = group[0]
-    if not is_count(whole) or not re.search(
+    # "Of the 412 million euros it will spend, 168 million …": a whole amount splits like a count
+    amount = whole.unit not in ("", "percent", "fraction") and "/" not in whole.unit and whole.direction is None
+    if not (is_count(whole) or amount) or not re.search(
         r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out\s+of|among)\s+(?:the\s+|its\s+|all\s+)?$", text.lead(whole, 0, 30)
     ):
         return
-    counts = [c for c in group[1:] if is_count(c)]
+    counts = [c for c in group[1:] if (same_amount_kind(whole, c) if amount else is_count(c))]
     runs = _runs(text, counts)
     if len(runs) != 1 or len(runs[0]) != len(counts):
         return  # no list, two, or a figure outside it: "200 got the drug, against 150 a year earlier"; "…, while 100 …"
