@@ -255,6 +255,13 @@ PARTITIONS = [
     ("Of the 1,800 dead, 600 were women, 500 children and 700 men.", ["600", "500", "700"], ["1,800"], False),
     ("The 52 volunteers were divided into four teams of 12, 15, 14 and 11.", ["12", "15", "14", "11"], ["52"], True),
     ("Of the 300 passengers, 200 were rescued and the remaining 100 died.", ["200", "100"], ["300"], True),
+    # a colon breakdown of a whole that names what it counts: the parts may leave some out
+    (
+        "The airline employs 2,400 staff: 1,100 cabin crew, 600 in maintenance and 700 at its two bases.",
+        ["1,100", "600", "700"],
+        ["2,400"],
+        False,
+    ),
     # an amount whose parts leave the unit unsaid
     (
         "Of the $90 million the charity raised, 40 million went to shelters and the remaining 50 million to food.",
@@ -285,6 +292,7 @@ def test_every_order_of_a_partition(text, parts, whole, exhaustive):
         "Some 40% of firms, including 12% of banks, raised pay.",  # a partial list
         "Of the 300 patients, 200 received the drug against 150 a year earlier.",  # a comparison, not a list
         "Of the 1,000 people polled, 520 favoured the plan and 380 opposed it, while 100 were undecided.",
+        "The depot has 640 drivers: 210 joined last year, and 35 more start in May.",  # no list after the colon
     ],
 )
 def test_lists_that_are_no_partition(text):

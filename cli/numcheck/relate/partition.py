@@ -131,6 +131,8 @@ def _counts(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
     if divided:
         _divided(text, group, divided)
         return
+    if _colon(text, group):
+        return
     whole = group[0]
     # "Of the 412 million euros it will spend, 168 million …": a whole amount splits like a count
     amount = whole.unit not in ("", "percent", "fraction") and "/" not in whole.unit and whole.direction is None
@@ -153,6 +155,33 @@ def _counts(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
     )
     roles = [("whole", whole)] + [("part", c) for c in parts]
     text.add("partition", roles, word=exhaustive or exclusive or "", exhaustive=bool(exhaustive) and not unstated)
+
+
+_COLON = re.compile(r"^\s*[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,5}\s*:\s*$")
+
+
+def _colon(text: Text, group: list[Claim]) -> bool:
+    """ "The mine employs 1,260 people: 780 underground, 350 in the plant and 190 in offices": a colon breakdown.
+
+    The whole names what it counts and a colon follows it; the figures after it make one list. The parts
+    need not make the whole (a breakdown may leave some out), but cannot exceed it.
+    """
+    for i, whole in enumerate(group[:-2]):
+        if not is_count(whole) or not whole.measure or not _COLON.match(text.gap(whole, group[i + 1]) or "\x00"):
+            continue
+        runs = _runs(text, group[i + 1 :])
+        if not runs or runs[0][0] is not group[i + 1] or not all(is_count(c) for c in runs[0]):
+            return False
+        parts = runs[0]
+        if any(re.match(r"^\s*(?:more|extra|additional|further)\b", text.tail(c, 20)) for c in parts):
+            return False  # "and 35 more start in May" adds to the whole, it is no part of it
+        rest = group[i + 1 + len(parts) :]
+        # "… and 700 at its two bases" qualifies a part; "…, and 35 more start in May" adds a figure to the list
+        if rest and re.search(r",|;|\b(?:and|while|but|or)\b", text.gap(parts[-1], rest[0]) or ","):
+            return False
+        text.add("partition", [("whole", whole)] + [("part", c) for c in parts], word=":", exhaustive=False)
+        return True
+    return False
 
 
 _NAMING = re.compile(
