@@ -204,6 +204,11 @@ SHARES = [
     ("Rescuers pulled 250 of the 300 passengers from the water.", {"part": ["250"], "whole": ["300"]}),
     ("Some 30% of the workforce went on strike.", {"share": ["Some 30%"]}),
     ("Turnout was 64%.", {"share": ["64%"]}),
+    # the whole named back by its participle, in an earlier sentence
+    (
+        "The board said 5,200 bonds had been issued. By Friday 1,300, or 25% of those issued, were repaid.",
+        {"part": ["1,300"], "share": ["25%"], "whole": ["5,200"]},
+    ),
 ]
 
 
