@@ -341,6 +341,11 @@ def test_every_order_of_a_ratio(text, roles, factor):
 
 RATES = [
     (
+        "The fund will give £2,000 to each of the 120 growers hit by the frost, £240,000 in all.",
+        {"rate": ["£2,000"], "span": ["120"], "total": ["£240,000"]},
+        "sure",
+    ),
+    (
         "Cleaners earn $15 an hour for 40 hours a week, or $600 a week.",
         {"rate": ["$15 an hour"], "span": ["40 hours a week"], "total": ["$600 a week"]},
         "sure",

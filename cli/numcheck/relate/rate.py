@@ -39,7 +39,10 @@ def _rate_of(unit: str) -> bool:
     return len(parts) == 2 and parts[1] in _TIMES and parts[0] not in _TIMES
 
 
-_EACH = re.compile(r"^\s*(?:each|apiece|a head|per head|per person|per member|per household|per ticket)\b")
+_EACH = re.compile(  # "€640 each", "15,000 euros to each of the families", "£200 for every pupil"
+    r"^\s*(?:(?:to|for)\s+(?:each|every)\b|each|apiece|a head|per head|per person|per member|per household"
+    r"|per ticket)\b"
+)
 _STOPWORDS = frozenset(("the", "and", "with", "who", "have", "been", "that", "this", "their", "they", "from", "each"))
 
 
