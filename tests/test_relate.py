@@ -517,6 +517,11 @@ def test_extract_prints_relations_beside_and_under_claims():
         ("Cleaners earn $15 an hour for 40 hours a week, or $700 a week.", "15 × 40 = 600 USD / week"),
         ("A 90-metre wave, three times the previous record of 20 metres, struck.", "90 / 20 = ×4.5"),
         ("Turnout was 112%.", "reads as 111.5–112.5 %"),
+        # a total worked out ("therefore") from a minimum rate is computed at the minimum
+        (
+            "Porters must be paid at least $12 an hour; one on a 30-hour week therefore earns $480 a week.",
+            "= 12 × 30 = 360 USD / week",
+        ),
     ],
 )
 def test_every_message_shows_the_arithmetic(text, part):

@@ -18,8 +18,9 @@ _TIMES = ("second", "minute", "hour", "day", "week", "month", "year")
 # words that say the figures make one sum: "or about", "in all", "a total of"
 _CUE = re.compile(
     r",\s*or\b|\bin all\b|\bin total\b|\baltogether\b|\ba total of\b|\bworks? out\b|\bthat is\b"
-    r"|\b(?:that|which) means\b"
+    r"|\b(?:that|which) means\b|\btherefore\b"
 )
+_DERIVED = re.compile(r"\btherefore\b")  # the total is worked out from the figures before it
 _EVERY = re.compile(r"\bevery\s+$")
 _OVER = re.compile(
     r"^\s*(?:[a-z]+\s+){0,3}?(?:over|for|during|in|across|throughout)\s+(?:the\s+)?(?:first\s+|past\s+|last\s+)?$"
@@ -143,7 +144,9 @@ def relate_rates(text: Text, words: RelationWords) -> None:
         if len(found) == 1:
             rate, total = found[0]
             sure = "sure" if _CUE.search(group[0].sentence.lower()) else "likely"
-            text.add("rate", [("rate", rate), ("span", span), ("total", total)], word="×", confidence=sure)
+            derived = _DERIVED.search(text.prose[min(rate.start, span.start) : total.start].lower())
+            word = "therefore" if derived else "×"
+            text.add("rate", [("rate", rate), ("span", span), ("total", total)], word=word, confidence=sure)
 
 
 def _product(rate: str, span: str) -> str | None:
