@@ -306,6 +306,16 @@ def test_lists_that_are_no_partition(text):
 
 RATIOS = [
     (
+        "The clinic said 1,400 of its clients were behind on rent, a third of the figure in 2022, when 4,200 were.",
+        {"a": ["1,400"], "by": ["a third"], "b": ["4,200"]},
+        1 / 3,
+    ),
+    (
+        "Only 300 boats stayed in port this winter, twice the number of three years ago, when 150 did.",
+        {"a": ["300"], "b": ["150"]},
+        2.0,
+    ),
+    (
         "A 90-metre wave, three times the previous record of 20 metres, struck.",
         {"a": ["90-metre"], "by": ["three times"], "b": ["20 metres"]},
         3.0,
