@@ -260,6 +260,13 @@ PARTITIONS = [
     ("Of the 1,800 dead, 600 were women, 500 children and 700 men.", ["600", "500", "700"], ["1,800"], False),
     ("The 52 volunteers were divided into four teams of 12, 15, 14 and 11.", ["12", "15", "14", "11"], ["52"], True),
     ("Of the 300 passengers, 200 were rescued and the remaining 100 died.", ["200", "100"], ["300"], True),
+    # shares against the bands of one measure, lowest to highest: exclusive, maybe with gaps between bands
+    (
+        "Among the tenants, 30% were aged under 25, 45% between 25 and 40 and 25% over 40.",
+        ["30%", "45%", "25%"],
+        [],
+        False,
+    ),
     # a colon breakdown of a whole that names what it counts: the parts may leave some out
     (
         "The airline employs 2,400 staff: 1,100 cabin crew, 600 in maintenance and 700 at its two bases.",
@@ -298,6 +305,7 @@ def test_every_order_of_a_partition(text, parts, whole, exhaustive):
         "Of the 300 patients, 200 received the drug against 150 a year earlier.",  # a comparison, not a list
         "Of the 1,000 people polled, 520 favoured the plan and 380 opposed it, while 100 were undecided.",
         "The depot has 640 drivers: 210 joined last year, and 35 more start in May.",  # no list after the colon
+        "Of the firms, 40% pay over $20, 35% pay over $25 and 30% pay more than $30.",  # bounds that nest
     ],
 )
 def test_lists_that_are_no_partition(text):

@@ -55,7 +55,8 @@ def relate_partitions(text: Text, vocab: RelationWords) -> None:
         sentence = group[0].sentence.lower()
         if _has(sentence, vocab.inclusive):
             continue  # "including", "such as": the list is partial
-        _shares(text, vocab, group, sentence)
+        if not _bands(text, vocab, group):
+            _shares(text, vocab, group, sentence)
         _counts(text, vocab, group, sentence)
 
 
@@ -100,6 +101,43 @@ def _shares(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
             else (exclusive or "the rest")
         )
         text.add("partition", [("part", c) for c in run], word=word, exhaustive=exhaustive)
+
+
+_BAND = re.compile(
+    r"^\s*(?:[a-z][\w'’-]*\s+){0,7}?(?:for|at|aged|with|of|in|on)?\s*"
+    r"(less\s+than|fewer\s+than|under|below|up\s+to|between|from|more\s+than|over|above|at\s+least)\b"
+)
+_LOW_BAND = ("less than", "fewer than", "under", "below", "up to")
+_HIGH_BAND = ("more than", "over", "above", "at least")
+
+
+def _bands(text: Text, vocab: RelationWords, group: list[Claim]) -> bool:
+    """ "46% had waited less than 18 weeks, 38% between 18 and 52 weeks and 27% more than a year".
+
+    Shares listed against the bands of one measure, from the lowest ("less than", "under") through the middle
+    ("between") to the highest ("more than", "over"), are exclusive parts of one whole: they cannot add up to
+    more than 100%. The bands may leave gaps, so the list is not read as exhaustive.
+    """
+    shares = [c for c in group if c.unit == "percent" and c.qualifier != "vague" and c.direction is None]
+    shares = [c for c in shares if not _in_change(text, c) and not _changed(text, vocab, c)]
+    if len(shares) < 3:
+        return False
+    for a, b in zip(shares, shares[1:], strict=False):
+        gap = text.gap(a, b)
+        if gap is None or not re.match(r"^[^;:.()%]{0,90}?(?:,|\band)\s*$", gap):
+            return False
+        if _CONTRAST.search(re.sub(r"\b(?:less|more|fewer)\s+than\b", " ", gap)):  # a band's "than" compares nothing
+            return False
+    cues = []
+    for share in shares:
+        m = _BAND.match(text.tail(share, 60))
+        if m is None:
+            return False
+        cues.append(" ".join(m.group(1).split()))
+    if cues[0] not in _LOW_BAND or cues[-1] not in _HIGH_BAND or any(c not in ("between", "from") for c in cues[1:-1]):
+        return False
+    text.add("partition", [("part", c) for c in shares], word=f"{cues[0]} … {cues[-1]}", exhaustive=False)
+    return True
 
 
 def _near(text: Text, claim: Claim) -> list:
