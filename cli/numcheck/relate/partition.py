@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from numcheck.records import Claim
 from numcheck.relate.text import Text, is_count, same_amount_kind
@@ -122,7 +123,7 @@ def _bands(text: Text, vocab: RelationWords, group: list[Claim]) -> bool:
     shares = [c for c in shares if not _in_change(text, c) and not _changed(text, vocab, c)]
     if len(shares) < 3:
         return False
-    for a, b in zip(shares, shares[1:], strict=False):
+    for a, b in pairwise(shares):
         gap = text.gap(a, b)
         if gap is None or not re.match(r"^[^;:.()%]{0,90}?(?:,|\band)\s*$", gap):
             return False
