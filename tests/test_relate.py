@@ -156,6 +156,20 @@ CHANGES += [
     ),
 ]
 
+# the holdout's phrasings, in other words: a unit said once, the new level leading the clause
+CHANGES += [
+    (
+        "Ticket sales climbed from 18 million dollars to 21 million, or 16.7%, after the final.",
+        {"from": ["18 million dollars"], "to": ["21 million"], "by": ["16.7%"]},
+        "or",
+    ),
+    (
+        "At 7.8 million pounds, shop income was 20% higher than the 6.5 million of last season.",
+        {"from": ["6.5 million"], "to": ["7.8 million pounds"], "by": ["20%"]},
+        "higher than",
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "roles", "word"), CHANGES)
 def test_every_order_of_a_change(text, roles, word):
@@ -190,6 +204,11 @@ SHARES = [
     ("Rescuers pulled 250 of the 300 passengers from the water.", {"part": ["250"], "whole": ["300"]}),
     ("Some 30% of the workforce went on strike.", {"share": ["Some 30%"]}),
     ("Turnout was 64%.", {"share": ["64%"]}),
+    # the whole named back by its participle, in an earlier sentence
+    (
+        "The board said 5,200 bonds had been issued. By Friday 1,300, or 25% of those issued, were repaid.",
+        {"part": ["1,300"], "share": ["25%"], "whole": ["5,200"]},
+    ),
 ]
 
 
@@ -241,6 +260,27 @@ PARTITIONS = [
     ("Of the 1,800 dead, 600 were women, 500 children and 700 men.", ["600", "500", "700"], ["1,800"], False),
     ("The 52 volunteers were divided into four teams of 12, 15, 14 and 11.", ["12", "15", "14", "11"], ["52"], True),
     ("Of the 300 passengers, 200 were rescued and the remaining 100 died.", ["200", "100"], ["300"], True),
+    # shares against the bands of one measure, lowest to highest: exclusive, maybe with gaps between bands
+    (
+        "Among the tenants, 30% were aged under 25, 45% between 25 and 40 and 25% over 40.",
+        ["30%", "45%", "25%"],
+        [],
+        False,
+    ),
+    # a colon breakdown of a whole that names what it counts: the parts may leave some out
+    (
+        "The airline employs 2,400 staff: 1,100 cabin crew, 600 in maintenance and 700 at its two bases.",
+        ["1,100", "600", "700"],
+        ["2,400"],
+        False,
+    ),
+    # an amount whose parts leave the unit unsaid
+    (
+        "Of the $90 million the charity raised, 40 million went to shelters and the remaining 50 million to food.",
+        ["40 million", "50 million"],
+        ["$90 million"],
+        True,
+    ),
 ]
 
 
@@ -264,6 +304,8 @@ def test_every_order_of_a_partition(text, parts, whole, exhaustive):
         "Some 40% of firms, including 12% of banks, raised pay.",  # a partial list
         "Of the 300 patients, 200 received the drug against 150 a year earlier.",  # a comparison, not a list
         "Of the 1,000 people polled, 520 favoured the plan and 380 opposed it, while 100 were undecided.",
+        "The depot has 640 drivers: 210 joined last year, and 35 more start in May.",  # no list after the colon
+        "Of the firms, 40% pay over $20, 35% pay over $25 and 30% pay more than $30.",  # bounds that nest
     ],
 )
 def test_lists_that_are_no_partition(text):
@@ -271,6 +313,16 @@ def test_lists_that_are_no_partition(text):
 
 
 RATIOS = [
+    (
+        "The clinic said 1,400 of its clients were behind on rent, a third of the figure in 2022, when 4,200 were.",
+        {"a": ["1,400"], "by": ["a third"], "b": ["4,200"]},
+        1 / 3,
+    ),
+    (
+        "Only 300 boats stayed in port this winter, twice the number of three years ago, when 150 did.",
+        {"a": ["300"], "b": ["150"]},
+        2.0,
+    ),
     (
         "A 90-metre wave, three times the previous record of 20 metres, struck.",
         {"a": ["90-metre"], "by": ["three times"], "b": ["20 metres"]},
@@ -306,6 +358,11 @@ def test_every_order_of_a_ratio(text, roles, factor):
 
 
 RATES = [
+    (
+        "The fund will give £2,000 to each of the 120 growers hit by the frost, £240,000 in all.",
+        {"rate": ["£2,000"], "span": ["120"], "total": ["£240,000"]},
+        "sure",
+    ),
     (
         "Cleaners earn $15 an hour for 40 hours a week, or $600 a week.",
         {"rate": ["$15 an hour"], "span": ["40 hours a week"], "total": ["$600 a week"]},
@@ -478,6 +535,11 @@ def test_extract_prints_relations_beside_and_under_claims():
         ("Cleaners earn $15 an hour for 40 hours a week, or $700 a week.", "15 × 40 = 600 USD / week"),
         ("A 90-metre wave, three times the previous record of 20 metres, struck.", "90 / 20 = ×4.5"),
         ("Turnout was 112%.", "reads as 111.5–112.5 %"),
+        # a total worked out ("therefore") from a minimum rate is computed at the minimum
+        (
+            "Porters must be paid at least $12 an hour; one on a 30-hour week therefore earns $480 a week.",
+            "= 12 × 30 = 360 USD / week",
+        ),
     ],
 )
 def test_every_message_shows_the_arithmetic(text, part):

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from numcheck.records import Claim
-from numcheck.relate.text import Text, alternation_words, last_word_in
+from numcheck.relate.text import Text, alternation_words, last_word_in, same_amount_kind
 from numcheck.relate.words import RelationWords, alternation, relation_words
 
 _SOFT = (
@@ -79,8 +79,11 @@ def is_level(claim: Claim) -> bool:
 
 
 def compatible(old: Claim, new: Claim) -> bool:
-    """Return True when two levels can be compared: one unit, or a bare old level ("from 300 to 200 tonnes")."""
+    """Return True when two levels can be compared: one unit, or one of them bare ("from 300 to 200 tonnes")."""
     if old.unit == new.unit or (old.unit == "" and new.unit not in ("percent", "fraction")):
+        return True
+    # "from 212 million euros to 248 million": the unit is said once, on either side
+    if same_amount_kind(old, new):
         return True
     # "$16.50 an hour from $15.50", "£1,284 a month, compared with £1,162": the period is said once
     return bool(old.unit and new.unit) and (
@@ -108,6 +111,8 @@ def relate_changes(text: Text, words: RelationWords) -> None:
             led = claim.unit in ("percent", "percentage_point") and _led_by_change(text, words, claim, floor)
             if nxt is not None and (is_change(claim) or led or _comparative(claim, nxt) or than):
                 _stated_first(text, words, claim, nxt, after, floor, before_old, taken)
+            if i and nxt is not None and claim.unit == "percent" and not text.playing(claim, "change"):
+                _at_then_than(text, group[i - 1], claim, nxt, group[i - 2].end if i > 1 else 0, taken)
             if is_level(claim) and nxt is not None and is_change(nxt) and after is not None:
                 gap = text.gap(claim, nxt)
                 m = new_then_change.match(gap or "")
@@ -230,6 +235,23 @@ def _stated_first(
                 roles = [("from", nxt), ("to", after), ("by", change)]
                 text.add("change", roles, word=f"{comparative} than", direction=way, confidence="sure")
                 taken.add(after.id)
+
+
+_AT_LEAD = re.compile(rf"^\s*at\s+{_SOFT}$")
+_AT_GAP = re.compile(r"^\s*,[^,;:.()]{1,60}?\b(?:was|were|is|are|came\s+in|stood|ran)\s+$")
+
+
+def _at_then_than(text: Text, new: Claim, change: Claim, old: Claim, floor: int, taken: set[str]) -> None:
+    """ "At NEW, matchday income was 31% higher than the OLD of a year earlier": the new level leads the clause."""
+    than = _THAN.match(text.gap(change, old) or "\x00")
+    if than is None or new.id in taken or not is_level(new) or not is_level(old) or not compatible(old, new):
+        return
+    if not _AT_LEAD.match(text.lead(new, floor, 30)) or not _AT_GAP.match(text.gap(new, change) or "\x00"):
+        return
+    comparative = than.group(1)
+    way = "up" if comparative in ("higher", "more", "above", "up") else "down"
+    text.add("change", [("from", old), ("to", new), ("by", change)], word=f"{comparative} than", direction=way)
+    taken.add(new.id)
 
 
 def _led_by_change(text: Text, words: RelationWords, claim: Claim, floor: int) -> bool:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from numcheck.records import Claim
-from numcheck.relate.text import Text, is_count
+from numcheck.relate.text import Text, is_count, same_amount_kind
 from numcheck.relate.words import RelationWords, alternation
 
 _LIST_GAP = re.compile(r"^[^;:.()\d]{0,70}$")  # the words between two parts of one list: ", B ", " and C "
@@ -55,7 +56,8 @@ def relate_partitions(text: Text, vocab: RelationWords) -> None:
         sentence = group[0].sentence.lower()
         if _has(sentence, vocab.inclusive):
             continue  # "including", "such as": the list is partial
-        _shares(text, vocab, group, sentence)
+        if not _bands(text, vocab, group):
+            _shares(text, vocab, group, sentence)
         _counts(text, vocab, group, sentence)
 
 
@@ -102,6 +104,43 @@ def _shares(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
         text.add("partition", [("part", c) for c in run], word=word, exhaustive=exhaustive)
 
 
+_BAND = re.compile(
+    r"^\s*(?:[a-z][\w'’-]*\s+){0,7}?(?:for|at|aged|with|of|in|on)?\s*"
+    r"(less\s+than|fewer\s+than|under|below|up\s+to|between|from|more\s+than|over|above|at\s+least)\b"
+)
+_LOW_BAND = ("less than", "fewer than", "under", "below", "up to")
+_HIGH_BAND = ("more than", "over", "above", "at least")
+
+
+def _bands(text: Text, vocab: RelationWords, group: list[Claim]) -> bool:
+    """ "46% had waited less than 18 weeks, 38% between 18 and 52 weeks and 27% more than a year".
+
+    Shares listed against the bands of one measure, from the lowest ("less than", "under") through the middle
+    ("between") to the highest ("more than", "over"), are exclusive parts of one whole: they cannot add up to
+    more than 100%. The bands may leave gaps, so the list is not read as exhaustive.
+    """
+    shares = [c for c in group if c.unit == "percent" and c.qualifier != "vague" and c.direction is None]
+    shares = [c for c in shares if not _in_change(text, c) and not _changed(text, vocab, c)]
+    if len(shares) < 3:
+        return False
+    for a, b in pairwise(shares):
+        gap = text.gap(a, b)
+        if gap is None or not re.match(r"^[^;:.()%]{0,90}?(?:,|\band)\s*$", gap):
+            return False
+        if _CONTRAST.search(re.sub(r"\b(?:less|more|fewer)\s+than\b", " ", gap)):  # a band's "than" compares nothing
+            return False
+    cues = []
+    for share in shares:
+        m = _BAND.match(text.tail(share, 60))
+        if m is None:
+            return False
+        cues.append(" ".join(m.group(1).split()))
+    if cues[0] not in _LOW_BAND or cues[-1] not in _HIGH_BAND or any(c not in ("between", "from") for c in cues[1:-1]):
+        return False
+    text.add("partition", [("part", c) for c in shares], word=f"{cues[0]} … {cues[-1]}", exhaustive=False)
+    return True
+
+
 def _near(text: Text, claim: Claim) -> list:
     """Return the relations recorded last (those of the claim's sentence are among them)."""
     return text.relations[-20:]
@@ -131,12 +170,16 @@ def _counts(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
     if divided:
         _divided(text, group, divided)
         return
+    if _colon(text, group):
+        return
     whole = group[0]
-    if not is_count(whole) or not re.search(
+    # "Of the 412 million euros it will spend, 168 million …": a whole amount splits like a count
+    amount = whole.unit not in ("", "percent", "fraction") and "/" not in whole.unit and whole.direction is None
+    if not (is_count(whole) or amount) or not re.search(
         r"(?:^|[.;:!?]\s*|\n)\s*(?:of|out\s+of|among)\s+(?:the\s+|its\s+|all\s+)?$", text.lead(whole, 0, 30)
     ):
         return
-    counts = [c for c in group[1:] if is_count(c)]
+    counts = [c for c in group[1:] if (same_amount_kind(whole, c) if amount else is_count(c))]
     runs = _runs(text, counts)
     if len(runs) != 1 or len(runs[0]) != len(counts):
         return  # no list, two, or a figure outside it: "200 got the drug, against 150 a year earlier"; "…, while 100 …"
@@ -151,6 +194,33 @@ def _counts(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
     )
     roles = [("whole", whole)] + [("part", c) for c in parts]
     text.add("partition", roles, word=exhaustive or exclusive or "", exhaustive=bool(exhaustive) and not unstated)
+
+
+_COLON = re.compile(r"^\s*[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,5}\s*:\s*$")
+
+
+def _colon(text: Text, group: list[Claim]) -> bool:
+    """ "The mine employs 1,260 people: 780 underground, 350 in the plant and 190 in offices": a colon breakdown.
+
+    The whole names what it counts and a colon follows it; the figures after it make one list. The parts
+    need not make the whole (a breakdown may leave some out), but cannot exceed it.
+    """
+    for i, whole in enumerate(group[:-2]):
+        if not is_count(whole) or not whole.measure or not _COLON.match(text.gap(whole, group[i + 1]) or "\x00"):
+            continue
+        runs = _runs(text, group[i + 1 :])
+        if not runs or runs[0][0] is not group[i + 1] or not all(is_count(c) for c in runs[0]):
+            return False
+        parts = runs[0]
+        if any(re.match(r"^\s*(?:more|extra|additional|further)\b", text.tail(c, 20)) for c in parts):
+            return False  # "and 35 more start in May" adds to the whole, it is no part of it
+        rest = group[i + 1 + len(parts) :]
+        # "… and 700 at its two bases" qualifies a part; "…, and 35 more start in May" adds a figure to the list
+        if rest and re.search(r",|;|\b(?:and|while|but|or)\b", text.gap(parts[-1], rest[0]) or ","):
+            return False
+        text.add("partition", [("whole", whole)] + [("part", c) for c in parts], word=":", exhaustive=False)
+        return True
+    return False
 
 
 _NAMING = re.compile(

@@ -18,8 +18,9 @@ _TIMES = ("second", "minute", "hour", "day", "week", "month", "year")
 # words that say the figures make one sum: "or about", "in all", "a total of"
 _CUE = re.compile(
     r",\s*or\b|\bin all\b|\bin total\b|\baltogether\b|\ba total of\b|\bworks? out\b|\bthat is\b"
-    r"|\b(?:that|which) means\b"
+    r"|\b(?:that|which) means\b|\btherefore\b"
 )
+_DERIVED = re.compile(r"\btherefore\b")  # the total is worked out from the figures before it
 _EVERY = re.compile(r"\bevery\s+$")
 _OVER = re.compile(
     r"^\s*(?:[a-z]+\s+){0,3}?(?:over|for|during|in|across|throughout)\s+(?:the\s+)?(?:first\s+|past\s+|last\s+)?$"
@@ -39,7 +40,10 @@ def _rate_of(unit: str) -> bool:
     return len(parts) == 2 and parts[1] in _TIMES and parts[0] not in _TIMES
 
 
-_EACH = re.compile(r"^\s*(?:each|apiece|a head|per head|per person|per member|per household|per ticket)\b")
+_EACH = re.compile(  # "€640 each", "15,000 euros to each of the families", "£200 for every pupil"
+    r"^\s*(?:(?:to|for)\s+(?:each|every)\b|each|apiece|a head|per head|per person|per member|per household"
+    r"|per ticket)\b"
+)
 _STOPWORDS = frozenset(("the", "and", "with", "who", "have", "been", "that", "this", "their", "they", "from", "each"))
 
 
@@ -140,7 +144,9 @@ def relate_rates(text: Text, words: RelationWords) -> None:
         if len(found) == 1:
             rate, total = found[0]
             sure = "sure" if _CUE.search(group[0].sentence.lower()) else "likely"
-            text.add("rate", [("rate", rate), ("span", span), ("total", total)], word="×", confidence=sure)
+            derived = _DERIVED.search(text.prose[min(rate.start, span.start) : total.start].lower())
+            word = "therefore" if derived else "×"
+            text.add("rate", [("rate", rate), ("span", span), ("total", total)], word=word, confidence=sure)
 
 
 def _product(rate: str, span: str) -> str | None:

@@ -68,6 +68,49 @@ def _from_before(text: Text, previous: list[Claim], group: list[Claim], i: int) 
         text.add("ratio", [("a", same[0]), ("by", factor), ("b", b)], word=factor.text, factor=factor.value)
 
 
+# "half the level of two years earlier, when 31,000 were": the reference is a time, its figure follows "when"
+_WHEN_REFERENCE = re.compile(
+    r"^\s*(?:of\s+)?the\s+[a-z]+\s+(?:of|in)\s+[^,;:.()]{1,30},\s*when\s+(?:there\s+were\s+|it\s+was\s+)?$"
+)
+_CLAUSE_THEN_FACTOR = re.compile(rf"^(?:\s*[a-z][\w'’-]*){{1,10}}\s*,\s*{_HEDGE}$")  # "… had waited over a year, half"
+_TIMES_UNITS = ("day", "week", "month", "year")
+
+
+def _when_reference(text: Text, a: Claim, factor: Claim, following: list[Claim]) -> bool:
+    """ "9,600 …, half the level of two years earlier, when 31,000 were in that position": a ratio over a time."""
+    if not _matches(_BEFORE_FACTOR, text.gap(a, factor)) and not _matches(_CLAUSE_THEN_FACTOR, text.gap(a, factor)):
+        return False
+    for j, b in enumerate(following):
+        if any(c.unit not in _TIMES_UNITS for c in following[:j]):
+            return False  # only a time may stand between the factor and the figure it refers to
+        if b.unit not in _TIMES_UNITS and _same_kind(a, b) and _matches(_WHEN_REFERENCE, text.gap(factor, b)):
+            text.add("ratio", [("a", a), ("by", factor), ("b", b)], word=factor.text, factor=factor.value)
+            return True
+    return False
+
+
+@cache
+def _word_when() -> re.Pattern:
+    """ ", twice the number of three years ago, when": a ratio word, its reference a time, then "when"."""
+    words = relation_words()
+    return re.compile(
+        rf"^(?:(?:\s*[a-z][\w'’-]*){{0,10}}\s*,\s*){_HEDGE}({alternation(tuple(words.ratio))})\s+the\s+[a-z]+\s+"
+        r"(?:of|in)\s+[^,;:.()]{1,30},\s*when\s+(?:there\s+were\s+|it\s+was\s+)?$"
+    )
+
+
+def _when_word(text: Text, words: RelationWords, a: Claim, following: list[Claim]) -> bool:
+    """ "300 boats stayed in port, twice the number of three years ago, when 150 did"."""
+    for j, b in enumerate(following):
+        if any(c.unit not in _TIMES_UNITS for c in following[:j]):
+            return False
+        m = _word_when().match(text.gap(a, b) or "\x00")
+        if b.unit not in _TIMES_UNITS and _same_kind(a, b) and m:
+            text.add("ratio", [("a", a), ("b", b)], word=m.group(1), factor=words.ratio[m.group(1)])
+            return True
+    return False
+
+
 def relate_ratios(text: Text, words: RelationWords) -> None:
     """Find every ratio relation of a document."""
     previous: list[Claim] = []
@@ -93,10 +136,14 @@ def _within(text: Text, words: RelationWords, group: list[Claim]) -> None:
                     text.add("ratio", roles, word=claim.text, factor=claim.value)
                     continue
             a = group[i - 1] if i else None
+            if a is not None and not _factor(a) and _when_reference(text, a, claim, group[i + 1 : i + 3]):
+                continue
             if a is None or _factor(a) or not _same_kind(a, nxt):
                 continue
             if _matches(_BEFORE_FACTOR, text.gap(a, claim)) and _matches(_AFTER_FACTOR, text.gap(claim, nxt)):
                 text.add("ratio", [("a", a), ("by", claim), ("b", nxt)], word=claim.text, factor=claim.value)
+        elif not _factor(nxt) and _when_word(text, words, claim, group[i + 1 : i + 3]):
+            continue
         elif not _factor(nxt) and _same_kind(claim, nxt):
             m = _word_gap().match(text.gap(claim, nxt) or "\x00")
             if m:

@@ -111,8 +111,10 @@ def _is_part(claim: Claim) -> bool:
 
 
 _REFERS = re.compile(
-    r"^\s*,?\s*of\s+(?:the\s+|all\s+)?(total|those\s+(?:surveyed|polled|questioned|asked|interviewed)|respondents)\b"
+    r"^\s*,?\s*of\s+(?:the\s+|all\s+)?(total|those\s+(?:surveyed|polled|questioned|asked|interviewed)|respondents"
+    r"|(?:those|the\s+ones|all)\s+([a-z]{3,}))\b"
 )
+_NOT_PARTICIPLE = frozenset(("who", "whom", "which", "that", "with", "without", "from", "aged", "over", "under"))
 _SURVEYED = re.compile(r"\b(?:survey|surveyed|polled|poll|questioned|interviewed|respondents|sample)\b")
 _TOTAL_LEAD = re.compile(r"(?:\bof\s+(?:the\s+)?|\btotal\s+of\s+|\bin\s+all\b)\s*$")
 
@@ -123,7 +125,16 @@ def _whole_named(text: Text, part: Claim, share: Claim) -> Claim | None:
     if m is None:
         return None
     earlier = [c for c in text.within(share.start - 3000, part.start) if c.direction is None]
-    if m.group(1) == "total":
+    if m.group(2):  # "24% of those sold": the whole is the one earlier count said to be sold
+        verb = m.group(2)
+        if verb in _NOT_PARTICIPLE:
+            return None
+        said = re.compile(  # "287,000 had been sold", "5,200 bonds were issued", "27,000 kettles sold"
+            rf"^\s*(?:(?!who\b|which\b|that\b|and\b|or\b)[a-z]+\s+){{0,2}}?"
+            rf"(?:(?:had|have|has|were|was|are|is|been|being)\s+){{0,2}}{verb}\b"
+        )
+        found = [c for c in earlier if is_count(c) and c.value > part.value and said.match(text.tail(c, 30))]
+    elif m.group(1) == "total":
         found = [
             c
             for c in earlier

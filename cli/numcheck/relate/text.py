@@ -115,6 +115,26 @@ def is_count(claim: Claim) -> bool:
     return claim.unit == "" and claim.direction is None
 
 
+_SCALE = re.compile(r"\b(thousand|million|billion|trillion|bn|mn|m|k)\b", re.IGNORECASE)
+
+
+def scale_word(claim: Claim) -> str:
+    """Return the scale word a figure is written with ("million"), or "" when none."""
+    found = _SCALE.search(claim.text)
+    return found.group(1).lower() if found else ""
+
+
+def same_amount_kind(whole: Claim, part: Claim) -> bool:
+    """Return True when a part is of a whole's kind: its unit, or bare at its scale ("€412 million … 168 million")."""
+    if part.direction is not None or part.qualifier == "vague":
+        return False
+    if part.unit == whole.unit:
+        return True
+    # a scale word on both sides ("million … million") says one kind of amount; "€5 … 200" may count people
+    scale = scale_word(part)
+    return part.unit == "" and whole.unit not in ("percent", "fraction") and scale != "" and scale == scale_word(whole)
+
+
 def is_share(claim: Claim) -> bool:
     """Return True for a share: percent or fraction."""
     return claim.unit in ("percent", "fraction")

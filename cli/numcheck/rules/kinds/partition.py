@@ -41,7 +41,8 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             lows = [as_percent(widened(p, ctx.vocab)[0], p.unit) for p in parts]
             highs = [as_percent(widened(p, ctx.vocab)[1], p.unit) for p in parts]
             target, unit, figures = (100.0, 100.0), "%", parts
-        elif len(units) == 1 and whole is not None and whole.unit in units:
+        elif whole is not None and units - {""} <= {whole.unit} and (whole.unit in units or not as_share(whole)):
+            # an amount's parts may leave its unit unsaid: "Of the €412 million, 168 million …"
             lows = [p.value if _counted(p) else widened(p, ctx.vocab)[0] for p in parts]
             highs = [p.value if _counted(p) else widened(p, ctx.vocab)[1] for p in parts]
             target, unit, figures = _whole(relation.exhaustive, parts, whole, ctx), "", [*parts, whole]
@@ -66,6 +67,11 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
         outcome = "inconsistent" if relation.confidence == "sure" else "undecidable"
         findings.append(finding(rule, figures, text, outcome=outcome))
     return findings
+
+
+def as_share(claim: Claim) -> bool:
+    """Return True for a percent or a fraction."""
+    return claim.unit in ("percent", "fraction")
 
 
 def _whole(exhaustive: bool, parts: list[Claim], whole: Claim, ctx: Context) -> tuple[float, float]:

@@ -20,7 +20,8 @@ DOC = (
     'million"). Computes rate × span (or span ÷ period, or amount × count) with '
     "every figure widened for rounding and hedges, allows `tolerance` more for the averages such "
     "figures are, and flags a stated total outside that. A reading the relate stage is not sure of "
-    '(no "or", "in all", "in total" joining the figures) is undecidable.'
+    '(no "or", "in all", "in total", "therefore" joining the figures) is undecidable; a total "therefore" '
+    "worked out from a minimum or a maximum rate is computed at that bound."
 )
 OPTIONS = {
     "tolerance": s.Field(s.number, default=0.05, doc="how far from the product still counts, as a fraction"),
@@ -56,6 +57,9 @@ def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
             unit, figures = "", [period, span, total]
         else:
             rate = roles["rate"][0]
+            if relation.word == "therefore" and rate.qualifier in ("lower_bound", "upper_bound"):
+                # "must pay at least €14.20 an hour; a worker therefore takes home …": worked out at the bound
+                rate = replace(rate, qualifier="exact", modifier=None, low=rate.value, high=rate.value)
             if rate.unit.endswith(" / person") and span.unit == "":  # per capita × a number of people
                 unit = rate.unit.rsplit(" / ", 1)[0]
                 unit = "" if unit == "1" else unit
