@@ -160,6 +160,13 @@ PAIRS = [
         "1,900",
         "same",
     ),
+    # a wage differs from person to person: one quantity only when both figures say whose
+    (
+        "The aide said she earns $16 an hour. Riders said they earned less than $9 an hour.",
+        "$16 an hour",
+        "less than $9 an hour",
+        "thin",
+    ),
 ]
 
 

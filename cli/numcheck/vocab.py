@@ -38,6 +38,7 @@ class Concept:
     context: frozenset[str] = frozenset()
     convertible: bool = True
     cumulative: bool = False  # a running total (deaths): it never falls over time
+    personal: bool = False  # differs from person to person (a wage): one quantity only when both say whose
     units: tuple[str, ...] = ()  # the only units (before any "/") a figure of this concept may have
 
 
@@ -132,6 +133,7 @@ _CONCEPT = {
     "context": s.Field(s.list_of(s.string), default=[]),
     "convertible": s.Field(s.boolean, default=True),
     "cumulative": s.Field(s.boolean, default=False),
+    "personal": s.Field(s.boolean, default=False),
     "units": s.Field(s.list_of(s.string), default=[]),
 }
 _CURRENCY = {
@@ -243,6 +245,7 @@ def _load_concepts(vocab: Vocabulary, folder: Path) -> None:
             context=frozenset(w.lower() for w in spec["context"]),
             convertible=spec["convertible"],
             cumulative=spec["cumulative"],
+            personal=spec["personal"],
             units=tuple(spec["units"]),
         )
         vocab.concepts[name] = concept

@@ -510,6 +510,9 @@ def _generic(counted: str | None, vocab: Vocabulary) -> str | None:
     return None if generic else counted
 
 
+_WHOSE = frozenset(("subject", "group", "name", "owner"))  # scope keys that say whose a personal figure is
+
+
 def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[str, str]:
     """Decide whether two figures state the same quantity: ("same" | "different" | "thin", why).
 
@@ -547,6 +550,9 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
     concept = vocab.concepts.get(a.concept or "")
     if timed and concept is not None and concept.cumulative and bool(a.when) != bool(b.when):
         return "thin", f"{a.concept} is a running total, and only one of the figures says when it was counted"
+    if concept is not None and concept.personal and not all(_scope(c).keys() & _WHOSE for c in (a, b)):
+        # "she earns $16 an hour" and "riders earned less than $9": two people's pay, not one figure
+        return "thin", f"{a.concept} differs from person to person, and a figure does not say whose it is"
     elliptical = (a.counted is None and not a.unit) or (b.counted is None and not b.unit)
     anchored = bool(a.when and b.when and (a.when == b.when or not timed))  # "300 died on Monday … 412 died on Monday"
     if elliptical and not anchored and (a.sentence != b.sentence or a.source != b.source):
