@@ -21,7 +21,7 @@ _SOFT = (
     r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|a|an|the|its|their|"
     r"revised|estimated|previous|record|total)\s+){0,3}"
 )
-_CLAUSE = r"(?:\s*[a-z0-9][\w'’-]*){0,6}"  # a few words between the figures: "at the last election"
+_CLAUSE = r"(?:\s*[a-z0-9][\w'’-]*+){0,6}"  # a few words between the figures: "at the last election"
 # between a stated change and its new level: " to", " jump in sales to", " year on year to"
 _TO = re.compile(
     r"^\s*,?\s*(?:(?!compared\b|relative\b|close\b|equal\b|due\b|according\b|than\b|up\b|down\b)[a-z0-9][\w'’-]*(?:\s+|(?=,))){0,5}?"

@@ -12,7 +12,7 @@ from numcheck.relate.words import RelationWords, alternation, relation_words
 
 _HEDGE = r"(?:(?:about|around|roughly|nearly|almost|some|just\s+over|just\s+under)\s+)?"
 # between the figure and its factor: ", ", " wave, ", " is ", ", or "
-_LINK = r"^(?:(?:\s*[a-z][\w'’-]*){0,5}\s*(?:,\s*(?:or\s+)?|—\s*|–\s*|:\s*)|,?\s*(?:is|was|were|are|or)\s+|\s*)"
+_LINK = r"^(?:(?:\s*[a-z][\w'’-]*+){0,5}\s*(?:,\s*(?:or\s+)?|—\s*|–\s*|:\s*)|,?\s*(?:is|was|were|are|or)\s+|\s*)"
 # after the factor, before the figure it multiplies: "the previous record of", "as high as", "that of"
 _REFERENCE = (
     r"(?:as\s+[a-z]+\s+as|(?:the|that\s+of|its|their|his|her|a|an)\b[\w\s'’-]{0,40}?\b(?:of|at|set\s+at)|the)"
@@ -72,7 +72,7 @@ def _from_before(text: Text, previous: list[Claim], group: list[Claim], i: int) 
 _WHEN_REFERENCE = re.compile(
     r"^\s*(?:of\s+)?the\s+[a-z]+\s+(?:of|in)\s+[^,;:.()]{1,30},\s*when\s+(?:there\s+were\s+|it\s+was\s+)?$"
 )
-_CLAUSE_THEN_FACTOR = re.compile(rf"^(?:\s*[a-z][\w'’-]*){{1,10}}\s*,\s*{_HEDGE}$")  # "… had waited over a year, half"
+_CLAUSE_THEN_FACTOR = re.compile(rf"^(?:\s*[a-z][\w'’-]*+){{1,10}}\s*,\s*{_HEDGE}$")  # "… had waited over a year, half"
 _TIMES_UNITS = ("day", "week", "month", "year")
 
 
@@ -94,7 +94,7 @@ def _word_when() -> re.Pattern:
     """ ", twice the number of three years ago, when": a ratio word, its reference a time, then "when"."""
     words = relation_words()
     return re.compile(
-        rf"^(?:(?:\s*[a-z][\w'’-]*){{0,10}}\s*,\s*){_HEDGE}({alternation(tuple(words.ratio))})\s+the\s+[a-z]+\s+"
+        rf"^(?:(?:\s*[a-z][\w'’-]*+){{0,10}}\s*,\s*){_HEDGE}({alternation(tuple(words.ratio))})\s+the\s+[a-z]+\s+"
         r"(?:of|in)\s+[^,;:.()]{1,30},\s*when\s+(?:there\s+were\s+|it\s+was\s+)?$"
     )
 

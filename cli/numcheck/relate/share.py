@@ -182,7 +182,7 @@ def _leading_whole(text: Text, group: list[Claim], done: set[str]) -> None:
 
 
 _LEVEL_LEAD = re.compile(r"\b(?:at|to|reached|hit|was|were|is|are|equal|equalled|equaled|equivalent|worth)\s+$")
-_OF_NOUN = re.compile(r"^\s*of\s+((?:[a-z][\w'’-]*\s*){1,4})")
+_OF_NOUN = re.compile(r"^\s*of\s+((?:[a-z][\w'’-]*+\s*){1,4})")
 _DETERMINERS = frozenset(("the", "a", "an", "all", "its", "their", "his", "her", "our", "your", "this", "these"))
 _STOP = frozenset(
     ("who", "which", "that", "in", "at", "on", "for", "by", "and", "or", "to", "from", "was", "were",
