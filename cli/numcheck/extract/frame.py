@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from numcheck.extract.context import CLAUSE_BREAKS
 from numcheck.extract.quantities import match_phrase
 from numcheck.extract.sentences import MONTHS
 from numcheck.extract.tokens import Token
+from numcheck.extract.when import WEEKDAYS
 
 if TYPE_CHECKING:
     from numcheck.records import Claim
@@ -25,9 +27,9 @@ if TYPE_CHECKING:
 
 # Grammar, not vocabulary: what ends a clause, and what sets a contrast after a comma.
 _BREAKS = frozenset((";", ":", "(", ")", "[", "]", "—", "–"))
-_CONTRASTS = frozenset(("while", "whereas", "but", "although", "though", "however", "meanwhile"))
+_CONTRASTS = CLAUSE_BREAKS | {"meanwhile"}  # a frame also ends at "meanwhile", which starts no attribution clause
 _PLACE_LEADS = frozenset(("in", "at", "across", "throughout"))
-_DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+_DAYS = frozenset(WEEKDAYS)
 _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "lives": "life"}
 # A scope is a few "key=value" parts; these keys name sets that must be the same to compare.
 SCOPE_KEYS = ("event", "subject", "place", "owner", "group", "name", "of", "period", "part")

@@ -10,7 +10,7 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _CUES = (
     r"as of|as at|by the end of|at the end of|by the start of|by|in|on|since|until|till|through"
     r"|before|after|from|to|during|end of|early|late|mid|last|this|next"
@@ -25,7 +25,7 @@ _ANCHOR = re.compile(
     rf"(?:(?P<month>{_MONTH})\b\.?(?:[ \t]+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
     rf"(?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b)?"
     rf"|(?P<lone_year>(?:19|20)\d\d)\b(?![-–]\d)"
-    rf"|(?P<weekday>{'|'.join(_WEEKDAYS)})\b(?P<last_week>[ \t]+of[ \t]+last[ \t]+week\b)?"
+    rf"|(?P<weekday>{'|'.join(WEEKDAYS)})\b(?P<last_week>[ \t]+of[ \t]+last[ \t]+week\b)?"
     rf"|(?P<relative>week|month|year|yesterday|today)\b)"
     rf"|\b(?P<ago>(?:\d{{1,3}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
     rf"|twenty|thirty|fifty|several|a few)[ \t]+(?:year|month|week|day|decade)s?[ \t]+ago)\b"
@@ -113,10 +113,10 @@ def resolve(when: str, date: str | None) -> str:
     except ValueError:
         return when
     back = None
-    if when in _WEEKDAYS:
-        back = (today.weekday() - _WEEKDAYS.index(when)) % 7
-    elif when.endswith(" last week") and when.split()[0] in _WEEKDAYS:
-        back = today.weekday() + 7 - _WEEKDAYS.index(when.split()[0])  # that day in the week before this one
+    if when in WEEKDAYS:
+        back = (today.weekday() - WEEKDAYS.index(when)) % 7
+    elif when.endswith(" last week") and when.split()[0] in WEEKDAYS:
+        back = today.weekday() + 7 - WEEKDAYS.index(when.split()[0])  # that day in the week before this one
     elif when in ("yesterday", "today"):
         back = 1 if when == "yesterday" else 0
     else:
