@@ -81,12 +81,12 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             if tok.kind != "num" and tok.low not in starts:
                 i += 1
                 continue
-            if title_case is None:
-                words = [t for t in tokens if t.kind == "word" and len(t.text) > 2]
-                title_case = sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
-            if not title_case and _in_name(tokens, i):
-                i += 1  # "the Six Nations", "a Top Ten hit": a number word inside a capitalised name
-                continue
+            if _in_name(tokens, i):
+                if title_case is None:  # read only when needed: most sentences hold no capitalised number word
+                    title_case = _title_case(tokens)
+                if not title_case:
+                    i += 1  # "the Six Nations", "a Top Ten hit": a number word inside a capitalised name
+                    continue
             skip = skip_nonclaim(tokens, i, vocab, prose)
             if skip != i:
                 i = floor = skip
@@ -257,6 +257,12 @@ def _year_in_clause(tokens, span: tuple[int, int], date: str | None) -> tuple[st
             if this_year is None or int(tok.text) < this_year:
                 return ("in", tok.text)
     return None
+
+
+def _title_case(tokens) -> bool:
+    """Return True for a headline in Title Case: most words of three letters or more are capitalised."""
+    words = [t for t in tokens if t.kind == "word" and len(t.text) > 2]
+    return sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
 
 
 def _in_name(tokens, i: int) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from numcheck.extract.numbers import DENOMINATORS, NUMBER_WORDS
 from numcheck.extract.quantities import Quantity, glued
-from numcheck.extract.tokens import Token
+from numcheck.extract.tokens import Token, lows
 
 # Function words end a noun phrase; they are grammar, not vocabulary, so they live here.
 STOP = frozenset(
@@ -269,11 +269,13 @@ def measure_after(tokens: list[Token], q: Quantity) -> tuple[str | None, int]:
 
 def _cue_window(t: list[Token], start: int, stop: int, index: dict, longest: int, lasts: frozenset) -> str | None:
     """Return the concept of the nearest cue phrase in t[start:stop], searching backwards."""
+    if lasts.isdisjoint(lows(t)[start:stop]):
+        return None
     for end in range(stop, start, -1):
         if t[end - 1].low not in lasts:
             continue
         for size in range(min(longest, end - start), 0, -1):
-            key = tuple(x.low for x in t[end - size : end])
+            key = tuple(lows(t)[end - size : end])
             if key in index:
                 return index[key]
     return None
@@ -323,7 +325,7 @@ def concept_of(
             return bound_cue
     # a cue glued to the figure wins: "a 36-year-old", "62 years old" is an age whatever the verb
     for size in range(min(longest, len(t) - q.last), 0, -1):
-        glued_cue = vocab.cue_index.get(tuple(x.low for x in t[q.last : q.last + size]))
+        glued_cue = vocab.cue_index.get(tuple(lows(t)[q.last : q.last + size]))
         if glued_cue and fits(glued_cue):
             return glued_cue
     # a cue just before the figure, inside the clause: "the death toll at over 2,000"
@@ -537,7 +539,7 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
     """
     n = len(t)
     starts = vocab.cue_starts
-    if not any(x.low in starts for x in t):
+    if starts.isdisjoint(lows(t)):
         return []
     clauses = [0]
     for k in range(1, n):
@@ -581,11 +583,13 @@ def _cues(vocab: Vocabulary, t: list[Token], start: int, end: int, table: frozen
     ("United States", "Consumer Reports"), not a cue.
     """
     longest = vocab.longest[name]
+    if vocab.cue_starts.isdisjoint(lows(t)[start:end]):
+        return
     for k in range(start, end):
         if t[k].low not in vocab.cue_starts or (not names_ok and k > start and t[k].text[:1].isupper()):
             continue
         for size in range(min(longest, end - k), 0, -1):
-            if tuple(x.low for x in t[k : k + size]) in table:
+            if tuple(lows(t)[k : k + size]) in table:
                 yield k, size
                 break
 

@@ -12,7 +12,7 @@ from numcheck.extract.quantities import (
     match_phrase_ending,
 )
 from numcheck.extract.sentences import MONTHS
-from numcheck.extract.tokens import Token
+from numcheck.extract.tokens import Token, lows
 
 if TYPE_CHECKING:
     from numcheck.vocab import Vocabulary
@@ -156,7 +156,7 @@ def skip_nonclaim(tokens: list[Token], i: int, vocab: Vocabulary, text: str) -> 
     # sports scores "won 3-1" and vote tallies "voted 226-194", "a 5-4 decision"
     if nxt is not None and nxt.text in DASHES and after is not None and after.kind == "num" and glued(tok, nxt):
         if tok.text.isdigit() and after.text.isdigit():
-            window = {x.low for x in t[max(0, i - 6) : i + 6]}
+            window = set(lows(t)[max(0, i - 6) : i + 6])
             small = len(tok.text) <= 2 and len(after.text) <= 2 and int(tok.text) < 30 and int(after.text) < 30
             if (small and window & vocab.score_words) or window & vocab.tally_words:
                 return i + 3
@@ -218,7 +218,7 @@ def _time_word_at(t: list[Token], j: int, vocab: Vocabulary) -> bool:
     """Return True when a time-of-day word ("pm", "a.m.", "GMT") starts at j."""
     if t[j].low not in vocab.firsts["time_words"]:
         return False
-    return any(tuple(x.low for x in t[j : j + size]) in vocab.time_words for size in range(min(4, len(t) - j), 0, -1))
+    return any(tuple(lows(t)[j : j + size]) in vocab.time_words for size in range(min(4, len(t) - j), 0, -1))
 
 
 def _year_here(t: list[Token], i: int, vocab: Vocabulary) -> bool:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from numcheck.extract.context import CLAUSE_BREAKS
 from numcheck.extract.quantities import match_phrase
 from numcheck.extract.sentences import MONTHS
-from numcheck.extract.tokens import Token
+from numcheck.extract.tokens import Token, lows
 from numcheck.extract.when import WEEKDAYS
 
 if TYPE_CHECKING:
@@ -262,8 +262,12 @@ def predicate_at(
     longest, firsts = vocab.longest["predicate"], vocab.firsts["predicate"]
     best: tuple | None = None
     c_start, c_end = span
-    for k in range(max(c_start, first - MAX_REACH), min(c_end, last + MAX_REACH)):
-        if first <= k < last and t[k].kind == "num":
+    low = lows(t)
+    reach = range(max(c_start, first - MAX_REACH), min(c_end, last + MAX_REACH))
+    if firsts.isdisjoint(low[reach.start : reach.stop]):
+        return None  # no word of the reach starts a predicate phrase: most clauses of a long sentence
+    for k in reach:
+        if low[k] not in firsts or (first <= k < last and t[k].kind == "num"):
             continue
         found = match_phrase(t, k, index, longest, firsts=firsts)
         if found is None:
@@ -368,6 +372,7 @@ def scope_of(
     return "; ".join(f"{key}={parts[key]}" for key in SCOPE_KEYS if key in parts) or None
 
 
+_PERIOD_LEADS = frozenset(("since", "over", "in", "during", "for", "across"))
 _PERIOD_UNITS = frozenset(("year", "years", "decade", "decades", "month", "months", "week", "weeks", "century"))
 
 
@@ -387,6 +392,8 @@ def new_event(sentence: str, vocab: Vocabulary) -> str | None:
 
 def _period(t: list[Token], span: tuple[int, int]) -> str | None:
     """Return the period a figure adds up over: "over the past decade", "in the last five years", "since 2014"."""
+    if _PERIOD_LEADS.isdisjoint(lows(t)[span[0] : span[1] - 1]):
+        return None
     for k in range(span[0], span[1] - 1):
         low = t[k].low
         if low == "since" and t[k + 1].kind == "num":
@@ -417,10 +424,15 @@ def own_part(t: list[Token], first: int, after: int, span: tuple[int, int]) -> t
     ", <-ing word>" or a figure compared with ("from 5.6", "than 300") after it. Read for its place,
     predicate and time."""
     start, end = span
-    for k in range(first - 1, span[0], -1):
-        if t[k - 1].text == "," and t[k].low in _COORDINATORS_BEFORE:
-            start = k
-            break
+    low = lows(t)
+    if "," in low[span[0] : first - 1]:
+        for k in range(first - 1, span[0], -1):
+            if t[k - 1].text == "," and t[k].low in _COORDINATORS_BEFORE:
+                start = k
+                break
+    rest = low[after : span[1] - 1]
+    if "," not in rest and _REFERENCE_LEADS.isdisjoint(rest):
+        return start, end  # no comma and no "from", "than": the figure's part runs to the clause's end
     for k in range(after, span[1] - 1):
         if t[k].text == "," and (t[k + 1].low in _COORDINATORS or _participle(t[k + 1])):
             end = k
@@ -447,6 +459,8 @@ def _number_next(t: list[Token], k: int, stop: int) -> bool:
 
 def _place(t: list[Token], span: tuple[int, int]) -> str | None:
     """Return the first capitalised name after "in"/"at" in a clause: "in Arden", "at the Walmart"."""
+    if _PLACE_LEADS.isdisjoint(lows(t)[span[0] : span[1] - 1]):
+        return None
     for k in range(span[0], span[1] - 1):
         if t[k].low not in _PLACE_LEADS:
             continue
@@ -474,7 +488,7 @@ def part_cue_before(vocab: Vocabulary, t: list[Token], first: int, span: tuple[i
     longest = vocab.longest["part_cues"]
     for k in range(max(0, first - longest - 2), first):
         for size in range(longest, 0, -1):
-            if k + size <= first and tuple(x.low for x in t[k : k + size]) in vocab.part_cues:
+            if k + size <= first and tuple(lows(t)[k : k + size]) in vocab.part_cues:
                 between = t[k + size : first]
                 if all(x.kind == "word" and x.low in ("the", "at", "least", "some", "about") for x in between):
                     return True
@@ -484,7 +498,7 @@ def part_cue_before(vocab: Vocabulary, t: list[Token], first: int, span: tuple[i
 def part_of_next(vocab: Vocabulary, t: list[Token], after: int) -> bool:
     """Return True when "of (the|its) N" or "out of N" follows: the figure is part of the next one."""
     for size in (2, 1):  # "out of", "of"
-        if tuple(x.low for x in t[after : after + size]) in vocab.part_of_next:
+        if tuple(lows(t)[after : after + size]) in vocab.part_of_next:
             k = after + size
             while k < len(t) and t[k].low in ("the", "its", "their", "his", "her", "our", "a", "total"):
                 k += 1

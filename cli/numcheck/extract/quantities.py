@@ -19,7 +19,7 @@ from numcheck.extract.numbers import (
     value_precision,
     words_value,
 )
-from numcheck.extract.tokens import Token
+from numcheck.extract.tokens import Token, lows
 
 ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 DASHES = frozenset(("-", "–", "—", "‐", "‑"))
@@ -87,15 +87,51 @@ def glued(a: Token, b: Token) -> bool:
     return a.end == b.start
 
 
+# id(table) -> (table, phrase sizes by first word, phrase sizes by last word), longest first. Vocabulary
+# tables are built once and never changed; the table itself is kept so a reused id is never mistaken.
+_SIZES: dict[int, tuple[object, dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]] = {}
+
+
+def _sizes(table) -> tuple[object, dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Return the size index of a phrase table: only sizes some phrase has are tried, longest first."""
+    entry = _SIZES.get(id(table))
+    if entry is None or entry[0] is not table:
+        by_first: dict[str, set[int]] = {}
+        by_last: dict[str, set[int]] = {}
+        for key in table:
+            if key:
+                by_first.setdefault(key[0], set()).add(len(key))
+                by_last.setdefault(key[-1], set()).add(len(key))
+        entry = (
+            table,
+            {word: tuple(sorted(sizes, reverse=True)) for word, sizes in by_first.items()},
+            {word: tuple(sorted(sizes, reverse=True)) for word, sizes in by_last.items()},
+        )
+        _SIZES[id(table)] = entry
+    return entry
+
+
 def match_phrase(
     tokens: list[Token], i: int, table: dict, longest: int, lower: bool = True, firsts: frozenset | None = None
 ):
-    """Return (value, next index) of the longest phrase of table starting at i, or None."""
+    """Return (value, next index) of the longest phrase of table starting at i, or None.
+
+    `longest` caps the phrase length; `firsts` is kept for callers and implied by the size index.
+    """
     n = len(tokens)
-    if firsts is not None and (i >= n or (tokens[i].low if lower else tokens[i].text) not in firsts):
+    if i >= n:
         return None
-    for size in range(min(longest, n - i), 0, -1):
-        key = tuple(t.low if lower else t.text for t in tokens[i : i + size])
+    tok = tokens[i]
+    sizes = _sizes(table)[1].get(tok.low if lower else tok.text)
+    if sizes is None:
+        return None
+    for size in sizes:
+        if size > longest or i + size > n:
+            continue
+        if size == 1:
+            key = (tok.low if lower else tok.text,)
+        else:
+            key = tuple([t.low for t in tokens[i : i + size]] if lower else [t.text for t in tokens[i : i + size]])
         if key in table:
             return table[key], i + size
     return None
@@ -103,8 +139,15 @@ def match_phrase(
 
 def match_phrase_ending(tokens: list[Token], end: int, table: dict, longest: int, floor: int):
     """Return (value, first index) of the longest phrase of table ending just before end."""
-    for size in range(min(longest, end - floor), 0, -1):
-        key = tuple(t.low for t in tokens[end - size : end])
+    if end <= floor or end > len(tokens):
+        return None
+    sizes = _sizes(table)[2].get(tokens[end - 1].low)
+    if sizes is None:
+        return None
+    for size in sizes:
+        if size > longest or end - size < floor:
+            continue
+        key = tuple([t.low for t in tokens[end - size : end]])
         if key in table:
             return table[key], end - size
     return None
@@ -486,9 +529,9 @@ class QuantityReader:
             return None
         for size in range(min(v.longest["units"], self.n - j), 0, -1):
             span = t[j : j + size]
-            if any(not glued(a, b) and b.kind == "other" for a, b in itertools.pairwise(span)):
+            if size > 1 and any(not glued(a, b) and b.kind == "other" for a, b in itertools.pairwise(span)):
                 continue
-            unit = v.units.get(tuple(x.low for x in span))
+            unit = v.units.get(tuple(lows(t)[j : j + size]))
             exact = v.units.get(tuple(x.text for x in span))
             if size == 1 and span[0].text in v.case_sensitive:
                 unit = exact

@@ -37,6 +37,24 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
+# The token list last asked for and its lowercase texts. Token lists are never changed once made, and the
+# list itself is kept, so a new list (even at a reused address) is never mistaken for the last one.
+_last_lows: tuple[list[Token], list[str]] = ([], [])
+
+
+def lows(tokens: list[Token]) -> list[str]:
+    """Return the lowercase texts of a token list, made once per list.
+
+    A clause scan tests a slice of these against a set in C (`isdisjoint`) and runs its
+    word-by-word loop only when a word it looks for is there; most clauses hold none.
+    """
+    global _last_lows
+    last = _last_lows
+    if last[0] is not tokens:
+        last = _last_lows = (tokens, [tok[2] for tok in tokens])
+    return last[1]
+
+
 def phrase(text: str) -> tuple[str, ...]:
     """Return the lowercase token texts of a vocabulary phrase."""
     return tuple(token.low for token in tokenize(text))
