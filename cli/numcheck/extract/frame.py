@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 # Grammar, not vocabulary: what ends a clause, and what sets a contrast after a comma.
 _BREAKS = frozenset((";", ":", "(", ")", "[", "]", "—", "–"))
 _CONTRASTS = CLAUSE_BREAKS | {"meanwhile"}  # a frame also ends at "meanwhile", which starts no attribution clause
+# Every token text clause_span stops at or looks at; punctuation has no case, so a token's lowercase text is tested.
+_CLAUSE_ENDS = _BREAKS | {"-"} | _CONTRASTS
 _PLACE_LEADS = frozenset(("in", "at", "across", "throughout"))
 _DAYS = frozenset(WEEKDAYS)
 _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "lives": "life"}
@@ -100,8 +102,11 @@ CLAUSE_REACH = 40
 
 def clause_span(t: list[Token], first: int, last: int) -> tuple[int, int]:
     """Return the token span of the clause holding t[first:last], at most CLAUSE_REACH tokens each side."""
+    low = lows(t)
     start = first
     floor = max(0, first - CLAUSE_REACH)
+    if _CLAUSE_ENDS.isdisjoint(low[floor:first]):
+        start = floor  # nothing before the figure ends the clause: the walk below would reach the cap
     while start > floor:
         tok = t[start - 1]
         if tok.text in _BREAKS or (tok.text == "-" and start > 1 and t[start - 2].end < tok.start):  # " - "
@@ -112,6 +117,8 @@ def clause_span(t: list[Token], first: int, last: int) -> tuple[int, int]:
         start -= 1
     end = last
     ceiling = min(len(t), last + CLAUSE_REACH)
+    if _CLAUSE_ENDS.isdisjoint(low[last:ceiling]):
+        end = ceiling
     while end < ceiling:
         tok = t[end]
         if tok.text in _BREAKS or (tok.text == "-" and t[end - 1].end < tok.start):
