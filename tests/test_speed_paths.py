@@ -130,6 +130,31 @@ def test_reports_of_one_story_grow_linearly(tmp_path):
     assert growth(_story(tmp_path), 20) <= GROWTH
 
 
+def _town(i: int) -> str:
+    """A made-up capitalised place name per number: Abab, Abac, ..."""
+    letters = "".join("abcdefghij"[int(d)] for d in f"{i:04}")
+    return letters.capitalize()
+
+
+def _places(tmp_path: Path):
+    """One article of `n` tolls of one concept, each in its own place: no two state one quantity."""
+
+    def make(n: int):
+        article = tmp_path / f"places{n}" / "article.txt"
+        article.parent.mkdir()
+        article.write_text(" ".join(f"In {_town(i)}, {i % 50 + 10} people died in the floods." for i in range(n)))
+        settings = Settings()
+        run = read_and_extract([str(article)], settings)
+        assert len({c.scope for c in run.claims}) == n  # every toll names its own place
+        return lambda: check(run, settings, Config())
+
+    return make
+
+
+def test_figures_of_one_concept_in_many_places_grow_linearly(tmp_path):
+    assert growth(_places(tmp_path), 30) <= GROWTH
+
+
 @pytest.mark.parametrize("sources", [3, NAMED, NAMED + 1, 40])
 def test_agreement_messages_name_a_few_sources_and_count_the_rest(tmp_path, sources):
     for i in range(sources):
