@@ -136,23 +136,35 @@ def _town(i: int) -> str:
     return letters.capitalize()
 
 
-def _places(tmp_path: Path):
-    """One article of `n` tolls of one concept, each in its own place: no two state one quantity."""
+_MONTHS = ("January", "March", "May", "July", "September", "November")
+
+
+def _tolls(tmp_path: Path, sentence):
+    """One article of `n` tolls of one concept, each in its own place or on its own date: no two state one
+    quantity, so each is a group of its own."""
 
     def make(n: int):
-        article = tmp_path / f"places{n}" / "article.txt"
+        article = tmp_path / f"tolls{n}" / "article.txt"
         article.parent.mkdir()
-        article.write_text(" ".join(f"In {_town(i)}, {i % 50 + 10} people died in the floods." for i in range(n)))
+        article.write_text(" ".join(sentence(i) for i in range(n)))
         settings = Settings()
         run = read_and_extract([str(article)], settings)
-        assert len({c.scope for c in run.claims}) == n  # every toll names its own place
+        assert len({(c.scope, c.when) for c in run.claims}) == n  # every toll names its own place or date
         return lambda: check(run, settings, Config())
 
     return make
 
 
-def test_figures_of_one_concept_in_many_places_grow_linearly(tmp_path):
-    assert growth(_places(tmp_path), 30) <= GROWTH
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        lambda i: f"In {_town(i)}, {i % 50 + 10} people drowned.",
+        lambda i: f"On {_MONTHS[i // 28 % 6]} {i % 28 + 1}, {1990 + i // 168}, {i % 50 + 10} people drowned.",
+    ],
+    ids=["places", "dates"],
+)
+def test_figures_of_one_concept_that_never_unify_grow_linearly(tmp_path, sentence):
+    assert growth(_tolls(tmp_path, sentence), 30) <= GROWTH
 
 
 @pytest.mark.parametrize("sources", [3, NAMED, NAMED + 1, 40])

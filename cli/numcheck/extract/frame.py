@@ -639,10 +639,10 @@ def clusters(claims: list[Claim], vocab: Vocabulary) -> list[list[Claim]]:
     """Group claims whose frames unify with the first of their group; thin frames stay alone.
 
     `unify` calls two figures "same" only when their predicates, events, groups, periods and parts
-    are equal, both or neither are anchored in the past, and their places are equal when both
-    name one. So a figure is compared only with the groups that share those: comparing it with
-    every group of its key was quadratic on a long text of figures of one concept that unify
-    with none ("40 died in Arden", "12 died in Brill", ...).
+    are equal, both or neither are anchored in the past, and their places and their dates are equal
+    where both name one. So a figure is compared only with the groups that may share those:
+    comparing it with every group of its key was quadratic on a long text of figures of one concept
+    that unify with none ("40 died in Arden", "12 died in Brill", ...; "on May 3, 1991, 40 died", ...).
     """
     groups: list[list[Claim]] = []
     comparable: dict[tuple, _Candidates] = {}
@@ -652,32 +652,40 @@ def clusters(claims: list[Claim], vocab: Vocabulary) -> list[list[Claim]]:
             groups.append([claim])
             continue
         candidates = comparable.setdefault(key, _Candidates())
-        place = _scope(claim).get("place")
-        for _, group in candidates.for_place(place):
+        place, when = _scope(claim).get("place"), claim.when or None
+        for _, group in candidates.joinable(place, when):
             if unify(group[0], claim, vocab)[0] == "same":
                 group.append(claim)
                 break
         else:
             groups.append([claim])
-            candidates.add(len(groups), groups[-1], place)
+            candidates.add(len(groups), groups[-1], place, when)
     return groups
 
 
 class _Candidates:
-    """The groups of one exact key, in the order they were made, also indexed by the place they name."""
+    """The groups of one exact key in the order they were made, indexed by the place and date their first
+    figure names (None where it names none)."""
 
     def __init__(self) -> None:
         self.every: list[tuple[int, list[Claim]]] = []
-        self.unplaced: list[tuple[int, list[Claim]]] = []
-        self.placed: dict[str, list[tuple[int, list[Claim]]]] = {}
+        self.by: dict[tuple[str, str | None, str | None], list[tuple[int, list[Claim]]]] = {}
 
-    def add(self, order: int, group: list[Claim], place: str | None) -> None:
-        """Add a new group whose first figure names `place` (or None)."""
+    def add(self, order: int, group: list[Claim], place: str | None, when: str | None) -> None:
+        """Add a new group whose first figure names `place` and `when` (or None)."""
         self.every.append((order, group))
-        (self.placed.setdefault(place, []) if place else self.unplaced).append((order, group))
+        for index in (("place", place, None), ("when", None, when), ("both", place, when)):
+            self.by.setdefault(index, []).append((order, group))
 
-    def for_place(self, place: str | None):
-        """Yield (order, group) of the groups a figure naming `place` may join, in the order they were made."""
-        if not place:
+    def joinable(self, place: str | None, when: str | None):
+        """Yield (order, group) of the groups a figure of this place and date may join, oldest first:
+        those naming the same or no place, and the same or no date."""
+        if place is None and when is None:
             return iter(self.every)
-        return heapq.merge(self.placed.get(place, []), self.unplaced, key=lambda entry: entry[0])
+        if when is None:
+            lists = [("place", place, None), ("place", None, None)]
+        elif place is None:
+            lists = [("when", None, when), ("when", None, None)]
+        else:
+            lists = [("both", place, when), ("both", place, None), ("both", None, when), ("both", None, None)]
+        return heapq.merge(*(self.by.get(index, ()) for index in lists), key=lambda entry: entry[0])
