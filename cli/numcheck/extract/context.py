@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from numcheck.extract.numbers import DENOMINATORS, NUMBER_WORDS
-from numcheck.extract.quantities import Quantity, glued
+from numcheck.extract.quantities import Quantity, glued, phrase_sizes
 from numcheck.extract.tokens import Token, lows
 
 # Function words end a noun phrase; they are grammar, not vocabulary, so they live here.
@@ -281,8 +281,26 @@ def _cue_window(t: list[Token], start: int, stop: int, index: dict, longest: int
     return None
 
 
+# id(vocab) -> (vocab, dimension by unit): a text holds few distinct units, and every claim asks.
+_DIMENSIONS: dict[int, tuple[Vocabulary, dict[str, str]]] = {}
+
+
 def lexical_dimension(unit: str, vocab: Vocabulary) -> str:
     """Return a unit's dimension from its words, without pint: "[currency] / [time]"."""
+    held = _DIMENSIONS.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        held = _DIMENSIONS[id(vocab)] = (vocab, {})
+    known = held[1]
+    dimension = known.get(unit)
+    if dimension is None:
+        dimension = _dimension_of(unit, vocab)
+        if len(known) < 4096:  # bounded: a text cannot fill memory with made-up units
+            known[unit] = dimension
+    return dimension
+
+
+def _dimension_of(unit: str, vocab: Vocabulary) -> str:
+    """Read a unit's dimension from its words."""
 
     def kind(part: str) -> str:
         if part in ("", "1"):
@@ -324,8 +342,11 @@ def concept_of(
         if bound_cue and fits(bound_cue):
             return bound_cue
     # a cue glued to the figure wins: "a 36-year-old", "62 years old" is an age whatever the verb
-    for size in range(min(longest, len(t) - q.last), 0, -1):
-        glued_cue = vocab.cue_index.get(tuple(lows(t)[q.last : q.last + size]))
+    low = lows(t)
+    for size in phrase_sizes(vocab.cue_index, low[q.last]) if q.last < len(t) else ():
+        if size > longest or q.last + size > len(t):
+            continue
+        glued_cue = vocab.cue_index.get(tuple(low[q.last : q.last + size]))
         if glued_cue and fits(glued_cue):
             return glued_cue
     # a cue just before the figure, inside the clause: "the death toll at over 2,000"

@@ -111,6 +111,11 @@ def _sizes(table) -> tuple[object, dict[str, tuple[int, ...]], dict[str, tuple[i
     return entry
 
 
+def phrase_sizes(table, first: str) -> tuple[int, ...]:
+    """Return the lengths of a phrase table's phrases that start with `first`, longest first."""
+    return _sizes(table)[1].get(first, ())
+
+
 def match_phrase(
     tokens: list[Token], i: int, table: dict, longest: int, lower: bool = True, firsts: frozenset | None = None
 ):
