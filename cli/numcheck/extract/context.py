@@ -552,6 +552,9 @@ def _clean_source(words: list[Token], vocab: Vocabulary) -> str | None:
     return text
 
 
+_CLAUSE_OPENERS = CLAUSE_BREAKS | {";"}
+
+
 def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str, str]]:
     """Return (clause start, clause end, source, cue) for each clause of a sentence.
 
@@ -560,13 +563,15 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
     """
     n = len(t)
     starts = vocab.cue_starts
-    if starts.isdisjoint(lows(t)):
+    low = lows(t)
+    if starts.isdisjoint(low):
         return []
     clauses = [0]
-    for k in range(1, n):
-        if t[k].low in CLAUSE_BREAKS and t[k - 1].text in (",", ";", "—", "–"):
+    # Only a contrast word or ";" opens a clause; their positions are found first (most tokens are neither).
+    for k in [k for k, word in enumerate(low) if word in _CLAUSE_OPENERS and k]:
+        if low[k] in CLAUSE_BREAKS and low[k - 1] in (",", ";", "—", "–"):
             clauses.append(k)
-        elif t[k].text == ";":
+        elif low[k] == ";":
             clauses.append(k + 1)
     clauses.append(n)
     found: list[tuple[int, int, str, str]] = []
