@@ -49,8 +49,12 @@ class RelationWords:
 
 @cache
 def alternation(phrases: tuple[str, ...] | frozenset[str]) -> str:
-    """Return a regex alternation of phrases, longest first, spaces matching any whitespace."""
-    ordered = sorted(phrases, key=len, reverse=True)
+    """Return a regex alternation of phrases, longest first, spaces matching any whitespace.
+
+    Ties are broken alphabetically: the same pattern in every process (a set's order is not), so the
+    compiled-pattern cache finds it.
+    """
+    ordered = sorted(phrases, key=lambda p: (-len(p), p))
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
