@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
-from enum import StrEnum
-from typing import Annotated
 
-import typer
+from numcheck import pattern_cache
+from numcheck.cachefiles import cache_dir
 
-from numcheck import __version__
+# Before anything else compiles a pattern (typer's imports, then the pipeline's): see pattern_cache.py.
+pattern_cache.start(cache_dir())
+
+import re  # noqa: E402
+from enum import StrEnum  # noqa: E402
+from typing import Annotated  # noqa: E402
+
+import typer  # noqa: E402
+
+from numcheck import __version__  # noqa: E402
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 PROGRESS_FROM = 20  # files: below this a run is over before a bar could be read
@@ -423,7 +430,10 @@ def main() -> None:
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, interrupted)
     try:
-        app(prog_name="numcheck")
+        try:
+            app(prog_name="numcheck")
+        finally:
+            pattern_cache.save()  # after the run, so the patterns of every stage are in re's cache
     except NumcheckError as exc:
         print(f"numcheck: error: {exc}", file=sys.stderr)
         sys.exit(2)
