@@ -10,12 +10,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from numcheck.cachefiles import cache_dir, read_private, write_private
+from numcheck.cachefiles import cache_dir, digest, read_private, write_private
 from numcheck.vocab import Vocabulary, load_vocabulary
 
 __all__ = ["cache_dir", "cached_vocabulary"]
 # The code that builds a vocabulary: a change to it, like a change to the YAML, makes a new cache key.
-_BUILDERS = ("vocab.py", "schema.py", "yamlfile.py", "extract/numbers.py", "extract/tokens.py")
+_BUILDERS = ("vocab.py", "schema.py", "yamlfile.py", "yamlparse.py", "extract/numbers.py", "extract/tokens.py")
 PREFIX = "vocabulary-"
 
 
@@ -35,16 +35,13 @@ def cached_vocabulary(folder: Path, cache_folder: Path | None) -> Vocabulary:
 
 
 def _cache_key(folder: Path) -> str:
-    import hashlib
-
     from numcheck import __version__
 
-    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{folder.resolve()}".encode())
     code = Path(__file__).parent
+    parts = [f"{__version__}\0{sys.version}\0{folder.resolve()}".encode()]
     for path in [*sorted(folder.glob("*.yaml")), *(code / name for name in _BUILDERS)]:
-        digest.update(f"\0{path.name}\0".encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:32]
+        parts += [path.name.encode(), path.read_bytes()]
+    return digest(*parts)
 
 
 def _read_cache(path: Path) -> Vocabulary | None:
