@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from functools import cache
 
@@ -196,6 +195,7 @@ def _decode_entities(view: str) -> str:
     """Decode entities in place; a run of adjacent ones ("&#50;&#54;") decodes as one piece."""
     if "&" not in view:
         return view
+    import html  # with its table of entities: only for a text that has one
 
     def run(match: re.Match[str]) -> str:
         raw = match.group()
