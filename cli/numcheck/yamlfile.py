@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 
 from numcheck.errors import ConfigError
 
@@ -69,26 +70,31 @@ _CODE = ("yamlfile.py", "yamlparse.py")
 
 def _cache_file(path: str, data: bytes):
     """Return the cache file of these bytes at this path, or None when there is no cache."""
-    from numcheck.cachefiles import cache_dir
+    from numcheck.cachefiles import cache_dir, digest
 
     folder = cache_dir()
     if folder is None:
         return None
     try:
-        from importlib.util import find_spec
-
-        from numcheck import __version__
-        from numcheck.cachefiles import digest
-
-        here = os.path.dirname(__file__)
-        spec = find_spec("yaml")  # PyYAML's own files, not its import (the point of the cache)
-        files = [os.path.join(here, name) for name in _CODE] + [spec.origin if spec and spec.origin else ""]
-        stamps = [(name, info.st_size, info.st_mtime_ns) for name in files for info in [os.stat(name)]]
-        key = digest(repr((__version__, sys.version, stamps)).encode(), data)
+        key = digest(_parser_stamp(), data)
         family = digest(os.path.abspath(path).encode())[:16]
     except (OSError, ValueError, ImportError):
         return None
     return folder / f"{PREFIX}{family}-{key}.pickle"
+
+
+@cache
+def _parser_stamp() -> bytes:
+    """What a parse depends on besides the bytes: numcheck, Python, and the parser's and PyYAML's files (once a run)."""
+    from importlib.util import find_spec
+
+    from numcheck import __version__
+
+    here = os.path.dirname(__file__)
+    spec = find_spec("yaml")  # PyYAML's own files, not its import (the point of the cache)
+    files = [os.path.join(here, name) for name in _CODE] + [spec.origin if spec and spec.origin else ""]
+    stamps = [(name, info.st_size, info.st_mtime_ns) for name in files for info in [os.stat(name)]]
+    return repr((__version__, sys.version, stamps)).encode()
 
 
 def _read_kept(kept) -> object:
