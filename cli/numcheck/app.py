@@ -2,11 +2,18 @@
 
 # No `from __future__ import annotations` here: typer would evaluate every parameter's annotation
 # string of every command at each start (8 ms); written as objects they are evaluated once, here.
+import gc
 import os
 import sys
 
-from numcheck import pattern_cache
-from numcheck.cachefiles import cache_dir
+# Importing typer and the modules below makes some 100,000 objects and no garbage: the cyclic
+# collector would walk them over and over (a tenth of a start). It pauses here, and main()
+# freezes what the imports built before the run makes any garbage.
+_gc_was_enabled = gc.isenabled()
+gc.disable()
+
+from numcheck import pattern_cache  # noqa: E402
+from numcheck.cachefiles import cache_dir  # noqa: E402
 
 # Before anything else compiles a pattern (typer's imports, then the pipeline's): see pattern_cache.py.
 pattern_cache.start(cache_dir())
@@ -418,9 +425,19 @@ def rules_schema() -> None:
     sys.stdout.write(render())
 
 
+if _gc_was_enabled:
+    gc.enable()  # importing this module changes nothing for a program that only imports it
+_frozen = False
+
+
 def main() -> None:
     """Run the app; turn every known error into one line and exit code 2, never a traceback."""
     import signal
+
+    global _frozen
+    if not _frozen:  # once: the modules loaded so far live as long as the process, never walked again
+        gc.freeze()
+        _frozen = True
 
     from numcheck.errors import Interrupted, NumcheckError
 
