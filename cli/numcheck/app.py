@@ -7,8 +7,8 @@ import os
 import sys
 
 # Importing typer and the modules below makes some 100,000 objects and no garbage: the cyclic
-# collector would walk them over and over (a tenth of a start). It pauses here, and main()
-# freezes what the imports built before the run makes any garbage.
+# collector would walk them over and over (a tenth of a start). It pauses here, and what the
+# imports built is frozen (never walked again: it lives as long as the process) at the end.
 _gc_was_enabled = gc.isenabled()
 gc.disable()
 
@@ -185,6 +185,34 @@ def _settings(config, max_size: float, sources: str | None, stdin_name: str | No
     )
 
 
+EXTRACT_STAGES = ("numcheck.config", "numcheck.pipeline", "numcheck.read", "numcheck.extract", "numcheck.relate")
+CHECK_STAGES = (*EXTRACT_STAGES, "numcheck.rules.loader", "numcheck.rules.engine", "numcheck.report")
+
+
+def _load_stages(modules: tuple[str, ...]) -> None:
+    """Import the stages a command runs and load the vocabulary with the collector paused, then freeze them.
+
+    Every run needs them and what they build lives as long as the process: walking it again and
+    again would cost more than a tenth of a check. Markdown's parser is left to the first Markdown file.
+    """
+    if all(name in sys.modules for name in modules):
+        return  # loaded by an earlier run in this process
+    import importlib
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for name in modules:
+            importlib.import_module(name)
+        from numcheck.vocab import default_vocabulary
+
+        default_vocabulary()
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def _usage(message: str) -> None:
     """Print a usage error and exit 2."""
     print(f"numcheck: error: {message}", file=sys.stderr)
@@ -236,6 +264,7 @@ def check(
     jobs: Jobs = None,
 ) -> None:
     """Extract the claims, run the rules, print the findings; exit 1 on findings at the fail level."""
+    _load_stages(CHECK_STAGES)
     from numcheck.config import discover
     from numcheck.jobs import parse_jobs
     from numcheck.pipeline import check as run_checks
@@ -298,6 +327,7 @@ def extract(
     jobs: Jobs = None,
 ) -> None:
     """Print every numeric claim found and how it was read."""
+    _load_stages(EXTRACT_STAGES)
     from numcheck.config import discover
     from numcheck.jobs import parse_jobs
 
@@ -426,18 +456,13 @@ def rules_schema() -> None:
 
 
 if _gc_was_enabled:
-    gc.enable()  # importing this module changes nothing for a program that only imports it
-_frozen = False
+    gc.freeze()  # else the first allocation after enable() would walk every object made since the pause
+    gc.enable()
 
 
 def main() -> None:
     """Run the app; turn every known error into one line and exit code 2, never a traceback."""
     import signal
-
-    global _frozen
-    if not _frozen:  # once: the modules loaded so far live as long as the process, never walked again
-        gc.freeze()
-        _frozen = True
 
     from numcheck.errors import Interrupted, NumcheckError
 
