@@ -63,7 +63,8 @@ def test_a_warm_check_imports_only_what_it_needs(tmp_path, name, text, absent):
     script = (
         "import sys, runpy\nsys.argv = ['numcheck', 'check', sys.argv[1]]\n"
         "try:\n    runpy.run_module('numcheck', run_name='__main__')\nfinally:\n"
-        "    print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+        "    import gc\n    print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+        "    print('collector', gc.isenabled(), file=sys.stderr)\n"
     )
     env = {k: v for k, v in os.environ.items() if k not in ("NUMCHECK_DEBUG", "GITHUB_ACTIONS")}
     env["NUMCHECK_CACHE_DIR"] = str(tmp_path / "cache")
@@ -72,5 +73,16 @@ def test_a_warm_check_imports_only_what_it_needs(tmp_path, name, text, absent):
         for _ in range(2)
     ]
     assert runs[0].stdout == runs[1].stdout and "in 1 file" in runs[1].stderr
-    modules = set(runs[1].stderr.split("\n")[-2].split())
-    assert "numcheck.rules.loader" in modules and not modules & set(absent)
+    *_, modules, collector, _ = runs[1].stderr.split("\n")
+    assert "numcheck.rules.loader" in modules.split() and not set(modules.split()) & set(absent)
+    assert collector == "collector True"  # paused only while modules load: garbage of the run is collected
+
+
+@pytest.mark.parametrize("before", ["enabled", "disabled"])
+def test_importing_the_command_line_leaves_the_collector_as_it_was(before):
+    """app.py pauses the cyclic collector while it imports; a program that only imports it sees no change."""
+    script = (
+        f"import gc\n{'gc.disable()' if before == 'disabled' else ''}\nimport numcheck.app\nprint(gc.isenabled())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.split() == [str(before == "enabled")]
