@@ -46,13 +46,109 @@ def test_the_block_only_parser_finds_the_blocks_of_the_full_parser(text):
     ] == blocks
 
 
+# Line starts and bodies that make every kind of block, so plain texts and near-misses are both drawn.
+STARTS = [
+    "",
+    " ",
+    "    ",
+    "\t",
+    "#",
+    "# ",
+    "## ",
+    "####### ",
+    "-",
+    "- ",
+    "* ",
+    "+ ",
+    "1. ",
+    "1) ",
+    "12.5 ",
+    "2,000 ",
+    "3 ",
+    "> ",
+    "```",
+    "~~~",
+    "<div>",
+    "<!-- ",
+    "|",
+    "| a | b |",
+    "---",
+    "===",
+    "***",
+    "___",
+    "[ref]: ",
+    "[",
+    "(",
+    '"',
+    "“",
+    "$",
+    "€",
+    "A",
+    "ǅ",
+    "é",
+    "_",
+    "=",
+    ":",
+    "\u00a0",
+    "\f",
+    "\x00",
+]
+BODIES = ["", "text", "About 300 died.", " | col |", "---|---", " `code`", "*em*", "<span>", "&amp;", "  ", "\t"]
+ENDINGS = ["\n", "\r\n", "\r"]
+
+
+def _lines_strategy():
+    from hypothesis import strategies as st
+
+    line = st.tuples(st.sampled_from(STARTS), st.sampled_from(BODIES), st.sampled_from(ENDINGS)).map("".join)
+    return st.lists(line, max_size=12).map("".join)
+
+
+def test_plain_texts_get_the_roles_markdown_it_gives():
+    """Whenever the parser-free path takes a text, each line's role is the one markdown-it's blocks give."""
+    hypothesis = pytest.importorskip("hypothesis", reason="hypothesis is in the test extra")
+    from numcheck.read.markup import _LINE, _block_roles, _plain_roles
+
+    taken = []
+
+    @hypothesis.settings(max_examples=800, deadline=None, derandomize=True)
+    @hypothesis.given(text=_lines_strategy())
+    def same(text):
+        lines = _LINE.findall(text)
+        plain = _plain_roles(lines)
+        if plain is not None:
+            taken.append(text)
+            assert plain == _block_roles(text, len(lines))
+
+    same()
+    assert len(taken) > 50  # the path is exercised, not only refused
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("# Toll\n\nAbout 300 died.\nMore text\n", True),
+        ("Title\n===\n", False),  # a setext heading's underline
+        ("1. first\n", False),
+        ("2,000 people\n\n“Quoted” 5\r\n", True),
+        ("a | b\n--|--\n1 | 2\n", False),  # a table
+        ("text\n    indented\n", False),
+    ],
+)
+def test_which_texts_need_no_parser(text, plain):
+    from numcheck.read.markup import _LINE, _plain_roles
+
+    assert (_plain_roles(_LINE.findall(text)) is not None) == plain
+
+
 LAZY = {
     "a text file": (
         "report.txt",
         "About 300 people died, officials said.\n",
         ["markdown_it", "yaml", "tomllib"],
     ),
-    "a Markdown file": ("report.md", "# Toll\n\nAbout 300 people died.\n", ["yaml", "tomllib"]),
+    "a Markdown file": ("report.md", "# Toll\n\n- About 300 people died.\n", ["yaml", "tomllib"]),
+    "plain Markdown": ("report.md", "# Toll\n\nAbout 300 people died.\n", ["markdown_it", "yaml", "tomllib"]),
 }
 
 
