@@ -144,6 +144,6 @@ def _read(path: Path, identity: tuple) -> dict[tuple, tuple]:
 def _recording_compile(pattern, flags, code, groups, groupindex, indexgroup):
     """Stand in for _sre.compile inside re's compiler: note its arguments, then compile."""
     compiled = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
-    if type(pattern) is str:
+    if type(pattern) is str and len(_recorded) < 2 * LIMIT:  # bounded, as re's cache: a long run may make many
         _recorded[pattern, flags] = (list(code), groups, dict(groupindex), tuple(indexgroup))
     return compiled
