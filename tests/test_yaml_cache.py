@@ -121,3 +121,16 @@ def test_a_warm_start_does_not_import_pyyaml(tmp_path):
         for _ in range(2)
     ]
     assert runs[0][1] == "True" and runs[1][1] == "False" and runs[0][0] == runs[1][0]
+
+
+def test_the_cache_keeps_a_bounded_number_of_files(cache, tmp_path):
+    from numcheck.yamlfile import KEPT_FILES, _cache_file, load_yaml
+
+    for n in range(KEPT_FILES + 10):
+        path = tmp_path / f"config{n}.yaml"
+        path.write_text(f"rounding: 0.{n % 9 + 1}\n")
+        assert load_yaml(str(path)) == {"rounding": float(f"0.{n % 9 + 1}")}
+    kept = list(cache.glob("yaml-*.pickle"))
+    assert len(kept) == KEPT_FILES
+    newest = tmp_path / f"config{KEPT_FILES + 9}.yaml"
+    assert _cache_file(str(newest), newest.read_bytes()) in kept  # the oldest went, not the newest

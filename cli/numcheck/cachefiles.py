@@ -72,6 +72,20 @@ def write_private(path: Path, data: bytes, family: str) -> None:
                 old.unlink()
 
 
+def keep_newest(written: Path, family: str, count: int) -> None:
+    """Keep the file just written and the newest others of its family (a glob), `count` in all.
+
+    A cache of many paths (files checked once, in tests or CI) stays small.
+    """
+    try:
+        found = [(entry.stat().st_mtime_ns, entry) for entry in written.parent.glob(family) if entry != written]
+    except OSError:
+        return
+    for _, old in sorted(found, key=lambda item: item[0], reverse=True)[count - 1 :]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
 def digest(*parts: bytes) -> str:
     """A 128-bit BLAKE2 digest: the builtin _blake2 spares importing hashlib and OpenSSL (3 ms)."""
     try:

@@ -19,6 +19,7 @@ MAX_YAML_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 64  # mappings and lists inside each other; no rule or configuration needs more
 PREFIX = "yaml-"
+KEPT_FILES = 64  # the pack, the vocabulary and a few configurations; files checked once (tests, CI) come and go
 
 
 class LineDict(dict):
@@ -117,10 +118,11 @@ def _keep(kept, value: object) -> None:
     """Keep a parsed form, dropping those of the same path's earlier contents; never fail a run."""
     import pickle
 
-    from numcheck.cachefiles import write_private
+    from numcheck.cachefiles import keep_newest, write_private
 
     try:
         data = pickle.dumps((kept.name, value), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return
     write_private(kept, data, kept.name.rsplit("-", 1)[0] + "-*.pickle")
+    keep_newest(kept, f"{PREFIX}*.pickle", KEPT_FILES)
