@@ -1,16 +1,30 @@
 """The command line: numcheck check | extract | rules, with exit codes 0, 1 and 2."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer would evaluate every parameter's annotation
+# string of every command at each start (8 ms); written as objects they are evaluated once, here.
+import gc
 import os
-import re
 import sys
-from enum import StrEnum
-from typing import Annotated
 
-import typer
+# Importing typer and the modules below makes some 100,000 objects and no garbage: the cyclic
+# collector would walk them over and over (a tenth of a start). It pauses here, and what the
+# imports built is frozen (never walked again: it lives as long as the process) at the end.
+_gc_was_enabled = gc.isenabled()
+gc.disable()
 
-from numcheck import __version__
+from numcheck import pattern_cache  # noqa: E402
+from numcheck.cachefiles import cache_dir  # noqa: E402
+
+# Before anything else compiles a pattern (typer's imports, then the pipeline's): see pattern_cache.py.
+pattern_cache.start(cache_dir())
+
+import re  # noqa: E402
+from enum import StrEnum  # noqa: E402
+from typing import Annotated  # noqa: E402
+
+import typer  # noqa: E402
+
+from numcheck import __version__  # noqa: E402
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 PROGRESS_FROM = 20  # files: below this a run is over before a bar could be read
@@ -171,6 +185,34 @@ def _settings(config, max_size: float, sources: str | None, stdin_name: str | No
     )
 
 
+EXTRACT_STAGES = ("numcheck.config", "numcheck.pipeline", "numcheck.read", "numcheck.extract", "numcheck.relate")
+CHECK_STAGES = (*EXTRACT_STAGES, "numcheck.rules.loader", "numcheck.rules.engine", "numcheck.report")
+
+
+def _load_stages(modules: tuple[str, ...]) -> None:
+    """Import the stages a command runs and load the vocabulary with the collector paused, then freeze them.
+
+    Every run needs them and what they build lives as long as the process: walking it again and
+    again would cost more than a tenth of a check. Markdown's parser is left to the first Markdown file.
+    """
+    if all(name in sys.modules for name in modules):
+        return  # loaded by an earlier run in this process
+    import importlib
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for name in modules:
+            importlib.import_module(name)
+        from numcheck.vocab import default_vocabulary
+
+        default_vocabulary()
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def _usage(message: str) -> None:
     """Print a usage error and exit 2."""
     print(f"numcheck: error: {message}", file=sys.stderr)
@@ -222,6 +264,7 @@ def check(
     jobs: Jobs = None,
 ) -> None:
     """Extract the claims, run the rules, print the findings; exit 1 on findings at the fail level."""
+    _load_stages(CHECK_STAGES)
     from numcheck.config import discover
     from numcheck.jobs import parse_jobs
     from numcheck.pipeline import check as run_checks
@@ -284,6 +327,7 @@ def extract(
     jobs: Jobs = None,
 ) -> None:
     """Print every numeric claim found and how it was read."""
+    _load_stages(EXTRACT_STAGES)
     from numcheck.config import discover
     from numcheck.jobs import parse_jobs
 
@@ -411,6 +455,11 @@ def rules_schema() -> None:
     sys.stdout.write(render())
 
 
+if _gc_was_enabled:
+    gc.freeze()  # else the first allocation after enable() would walk every object made since the pause
+    gc.enable()
+
+
 def main() -> None:
     """Run the app; turn every known error into one line and exit code 2, never a traceback."""
     import signal
@@ -423,7 +472,10 @@ def main() -> None:
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, interrupted)
     try:
-        app(prog_name="numcheck")
+        try:
+            app(prog_name="numcheck")
+        finally:
+            pattern_cache.save()  # after the run, so the patterns of every stage are in re's cache
     except NumcheckError as exc:
         print(f"numcheck: error: {exc}", file=sys.stderr)
         sys.exit(2)

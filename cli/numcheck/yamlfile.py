@@ -1,8 +1,16 @@
-"""Load YAML safely into plain data that remembers the line of every mapping key."""
+"""Load YAML safely into plain data that remembers the line of every mapping key.
+
+A file's parsed form is kept in the cache folder (cachefiles.py), keyed on its exact bytes, the
+parser's code and PyYAML's files, so an unchanged rule pack or configuration is read without
+importing PyYAML; validation still runs on every load, so its errors keep their file and line.
+A file that does not parse is never kept.
+"""
 
 from __future__ import annotations
 
-import yaml
+import os
+import sys
+from functools import cache
 
 from numcheck.errors import ConfigError
 
@@ -10,11 +18,8 @@ MAX_YAML_BYTES = 2 * 1024 * 1024
 # Aliases let a tiny file expand exponentially ("billion laughs"); count nodes as we build.
 MAX_NODES = 200_000
 MAX_DEPTH = 64  # mappings and lists inside each other; no rule or configuration needs more
-
-_PLAIN_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp", "merge")
-)
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+PREFIX = "yaml-"
+KEPT_FILES = 64  # the pack, the vocabulary and a few configurations; files checked once (tests, CI) come and go
 
 
 class LineDict(dict):
@@ -28,55 +33,8 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Builder:
-    """Turn a composed node graph into plain data without running any YAML constructor."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.count = 0
-        self.scalars = yaml.constructor.SafeConstructor()
-
-    def build(self, node: yaml.Node, depth: int = 0) -> object:
-        """Convert one node, recursively."""
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise ConfigError(f"{self.path}: more than {MAX_NODES} YAML nodes (alias expansion?); refused")
-        if depth > MAX_DEPTH:
-            line = node.start_mark.line + 1
-            raise ConfigError(f"{self.path}:{line}: nested more than {MAX_DEPTH} levels deep; refused")
-        if node.tag not in _PLAIN_TAGS:
-            line = node.start_mark.line + 1
-            raise ConfigError(f"{self.path}:{line}: tag '{node.tag}' is not allowed")
-        if isinstance(node, yaml.MappingNode):
-            result = LineDict()
-            result.line = node.start_mark.line + 1
-            result.key_lines = {}
-            for key_node, value_node in node.value:
-                line = key_node.start_mark.line + 1
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise ConfigError(f"{self.path}:{line}: '<<' merge keys are not supported")
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise ConfigError(f"{self.path}:{line}: a key must be a plain scalar")
-                key = str(self.build(key_node))
-                if key in result:
-                    raise ConfigError(f"{self.path}:{line}: duplicate key '{key}'")
-                result.key_lines[key] = line
-                result[key] = self.build(value_node, depth + 1)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, depth + 1) for item in node.value]
-        try:
-            return self.scalars.construct_object(node)
-        except yaml.YAMLError as exc:
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise ConfigError(f"{self.path}:{node.start_mark.line + 1}: {problem}") from None
-        except (ValueError, OverflowError) as exc:  # a date like 2025-02-30, an integer of 5,000 digits
-            what = "a date that is no real day" if node.tag.endswith("timestamp") else "a value out of range"
-            raise ConfigError(f"{self.path}:{node.start_mark.line + 1}: {what} ({type(exc).__name__})") from None
-
-
 def load_yaml(path: str, text: str | None = None) -> object:
-    """Parse one YAML file (or the given text) into plain data, or raise ConfigError."""
+    """Parse one YAML file (or the given text) into plain data, or raise ConfigError; files go through the cache."""
     if text is None:
         try:
             with open(path, "rb") as handle:
@@ -91,18 +49,80 @@ def load_yaml(path: str, text: str | None = None) -> object:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ConfigError(f"{path}: not valid UTF-8 at byte {exc.start}") from None
-    if text.count("[") + text.count("{") > MAX_NODES:
-        raise ConfigError(f"{path}: more than {MAX_NODES} brackets; refused")
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}" if mark else path
-        raise ConfigError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {type(exc).__name__}") from None
-    except RecursionError:
-        raise ConfigError(f"{path}: nested too deeply; refused") from None
-    if node is None:
+        kept = _cache_file(path, data)
+        if kept is not None:
+            value = _read_kept(kept)
+            if value is not _MISSING:
+                return value
+        from numcheck.yamlparse import parse
+
+        value = parse(path, text)
+        if kept is not None:
+            _keep(kept, value)
+        return value
+    from numcheck.yamlparse import parse
+
+    return parse(path, text)
+
+
+_MISSING = object()
+_CODE = ("yamlfile.py", "yamlparse.py")
+
+
+def _cache_file(path: str, data: bytes):
+    """Return the cache file of these bytes at this path, or None when there is no cache."""
+    from numcheck.cachefiles import cache_dir, digest
+
+    folder = cache_dir()
+    if folder is None:
         return None
-    return _Builder(path).build(node)
+    try:
+        key = digest(_parser_stamp(), data)
+        family = digest(os.path.abspath(path).encode())[:16]
+    except (OSError, ValueError, ImportError):
+        return None
+    return folder / f"{PREFIX}{family}-{key}.pickle"
+
+
+@cache
+def _parser_stamp() -> bytes:
+    """What a parse depends on besides the bytes: numcheck, Python, and the parser's and PyYAML's files (once a run)."""
+    from importlib.util import find_spec
+
+    from numcheck import __version__
+
+    here = os.path.dirname(__file__)
+    spec = find_spec("yaml")  # PyYAML's own files, not its import (the point of the cache)
+    files = [os.path.join(here, name) for name in _CODE] + [spec.origin if spec and spec.origin else ""]
+    stamps = [(name, info.st_size, info.st_mtime_ns) for name in files for info in [os.stat(name)]]
+    return repr((__version__, sys.version, stamps)).encode()
+
+
+def _read_kept(kept) -> object:
+    """Return the parsed form kept for a file, or _MISSING."""
+    import pickle
+
+    from numcheck.cachefiles import read_private
+
+    data = read_private(kept)
+    if data is None:
+        return _MISSING
+    try:
+        name, value = pickle.loads(data)
+    except Exception:  # broken or from another version: parse afresh
+        return _MISSING
+    return value if name == kept.name else _MISSING  # a file renamed into this name is not this parse
+
+
+def _keep(kept, value: object) -> None:
+    """Keep a parsed form, dropping those of the same path's earlier contents; never fail a run."""
+    import pickle
+
+    from numcheck.cachefiles import keep_newest, write_private
+
+    try:
+        data = pickle.dumps((kept.name, value), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return
+    write_private(kept, data, kept.name.rsplit("-", 1)[0] + "-*.pickle")
+    keep_newest(kept, f"{PREFIX}*.pickle", KEPT_FILES)
