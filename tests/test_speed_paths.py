@@ -215,3 +215,33 @@ def test_a_huge_line_of_figures_is_read_piece_by_piece():
     assert len(claims) == 2_000
     # Only a figure whose clause a cut separates from its "Officials said" loses the attribution.
     assert sum(c.attribution == "Officials" for c in claims) >= 2_000 - 10
+
+
+_LINK_TEXTS = [
+    "Write to press@example.org or see https://example.com/a?id=2024 and www.example.net/x.",
+    "x" * 70 + "@example.com is one address; a@b is none; @alone; trailing@",
+    "http://user@host.com/path@x.org then ftp://files.example.org/1.zip",
+    "wwww.example.com, hhttp://x.org, 1www.x.org, _www.x.org, (https://a.b)",
+    "mail<a@b.co>https://x.y<c@d.ee> and a.b+c-d@e-f.g.h.",
+    "www.",
+    "https:// spaced, @@@, a@b.c@d.e",
+    "é" * 5 + "@exämple.org and ünïcode@host.de",
+]
+
+
+@pytest.mark.parametrize("text", _LINK_TEXTS)
+def test_link_spans_are_the_spans_of_a_full_scan(text):
+    """_link_spans tries the link pattern only where a link can start; it must find what a scan of every place finds."""
+    from numcheck.read.markup import _LINK, _link_spans
+
+    assert _link_spans(text) == [m.span() for m in _LINK.finditer(text)]
+
+
+def test_link_spans_work_grows_linearly():
+    from numcheck.read.markup import _link_spans
+
+    def make(n: int):
+        text = " ".join(f"word{i} x@y.org http://e.org/{i}" if i % 50 == 0 else f"word{i} and more" for i in range(n))
+        return lambda: _link_spans(text)
+
+    assert growth(make, 500) <= GROWTH

@@ -12,6 +12,10 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # A scheme or "www." then non-space characters, or an e-mail address; bounded repeats keep
 # every attempt short, so the scan stays linear.
 _LINK = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"']+|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}")
+# Where a URL of _LINK can start: "http", "https", "ftp" or "www" after no word character. It opens with
+# one character class, so the engine skips straight to the next h, f or w.
+_URL_START = re.compile(r"[hfw](?<!\w[hfw])(?:(?<=h)ttps?://|(?<=f)tp://|(?<=w)ww\.)")
+_LOCAL_PART = 64  # the longest name _LINK reads before an e-mail's "@"
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _HIDDEN_ELEMENTS = ("script", "style", "code", "pre", "noscript", "template", "head")
 _BLOCK_TAG = re.compile(
@@ -256,7 +260,28 @@ def _link_spans(text: str) -> list[tuple[int, int]]:
     """Spans of bare URLs and e-mail addresses, whose digits ("%20", "id=2024") are no figures."""
     if "@" not in text and "://" not in text and "www." not in text:
         return []  # every link the pattern finds holds one of these: most texts skip the regex scan
-    return [m.span() for m in _LINK.finditer(text)]
+    # The spans _LINK.finditer gives, without trying its e-mail branch (up to 64 characters) at every
+    # character: a match starts only at a URL's start or at most 64 characters before an "@", so _LINK
+    # is tried at those places only, in text order, each search going on after the last match.
+    spans = []
+    pos, n = 0, len(text)
+    while pos < n:
+        url = _URL_START.search(text, pos)
+        at = text.find("@", pos)
+        first = last = url.start() if url else n
+        if at >= 0 and max(pos, at - _LOCAL_PART) < first:
+            first, last = max(pos, at - _LOCAL_PART), at
+        if first >= n:
+            break
+        for i in range(first, min(last, n - 1) + 1):
+            match = _LINK.match(text, i)
+            if match:
+                spans.append(match.span())
+                pos = match.end()
+                break
+        else:
+            pos = last + 1
+    return spans
 
 
 def prose_view(text: str, kind: str) -> str:
