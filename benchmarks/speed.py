@@ -28,7 +28,7 @@ import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "examples").rglob("*.*"))
+EXAMPLES = sorted(p for p in (ROOT / "examples").rglob("*.*") if p.suffix in (".md", ".txt", ".html"))  # articles, not rules
 CLAIMS = ROOT.parent / "shared" / "corpora" / "quantemp" / "test_claims.txt"
 sys.path.insert(0, str(ROOT / "cli"))
 ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "NUMCHECK_DEBUG", "GITHUB_ACTIONS")}

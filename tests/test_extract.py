@@ -211,6 +211,7 @@ NOT_CLAIMS = [
     "Wales won the Six Nations.",
     "They watched Fahrenheit 9/11 again.",
     "It was a Top Ten hit in the Big 12.",
+    "Pasted from a console: \x1b[31mWARNING\x1b[0m and \x1b[1;32mdone\x1b[0m.",
 ]
 
 

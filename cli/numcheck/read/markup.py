@@ -290,4 +290,16 @@ def prose_view(text: str, kind: str) -> str:
         text = markdown_prose(text)
     elif kind == "html":
         text = html_prose(text)
-    return _blank_spans(text, _link_spans(text))
+    return _blank_spans(text, _link_spans(text) + _terminal_spans(text))
+
+
+# A terminal's colour or cursor sequence (ESC [ … letter), as in text pasted from a console: its
+# digits ("\x1b[31m") are no figures.
+_TERMINAL = re.compile(r"\x1b\[[0-?]{0,32}[ -/]{0,8}[@-~]")
+
+
+def _terminal_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of terminal escape sequences."""
+    if "\x1b" not in text:
+        return []
+    return [m.span() for m in _TERMINAL.finditer(text)]
