@@ -212,6 +212,9 @@ NOT_CLAIMS = [
     "They watched Fahrenheit 9/11 again.",
     "It was a Top Ten hit in the Big 12.",
     "Pasted from a console: \x1b[31mWARNING\x1b[0m and \x1b[1;32mdone\x1b[0m.",
+    # too large to be figures, and so are their exponents ("400 dollars")
+    "The debt was 10^400 dollars.",
+    "The debt was 1.5×10^400 dollars or 2e999 euros.",
 ]
 
 

@@ -93,7 +93,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 continue
             q = reader.read_at(i, floor)
             if q is None or _lone_word(tokens, q) or _code(tokens, q) or _too_large(q):
-                i += 1
+                i = max(i + 1, reader.unreadable_end)  # "10^400 dollars" leaves no "400 dollars"
                 continue
             ago = q.last < n and tokens[q.last].low == "ago" and q.unit in ("year", "month", "week", "day", "decade")
             measure, after = measure_after(tokens, q) if not ago else (None, q.last)

@@ -168,6 +168,7 @@ class QuantityReader:
         self.text = text  # the whole prose view; token offsets index into it
         self.lower = lower  # this sentence, lowercased
         self._context: bool | None = None
+        self.unreadable_end = 0  # the end of the last number too large to be a figure ("10^400"): none of it is read
 
     # -- the number itself ------------------------------------------------------------
 
@@ -210,7 +211,8 @@ class QuantityReader:
                 exponent, j = power
                 big = scaled(value, exponent)
                 if big is None:
-                    return None  # "1e999": too large to be a figure
+                    self.unreadable_end = max(self.unreadable_end, j)
+                    return None  # "1e999": too large to be a figure, nor is its exponent one
                 return big, j, scaled(precision, exponent) or abs(big), False
             # "2½" or "2 1/2"
             if j < self.n and t[j].text in UNICODE_FRACTIONS and glued(t[j - 1], t[j]):
