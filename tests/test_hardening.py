@@ -394,9 +394,25 @@ def test_rules_validate_reports_every_error(tmp_path, capsys, monkeypatch):
     make(tmp_path / "r", BAD_RULES)
     code, _, err = cli("rules", "validate", "r", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
     assert code == 2
-    for part in ("a.yaml:4: rule 'a1': key 'level'", "a.yaml:6: rule 'a2': key 'kind'", "b.yaml:1: rule file"):
+    for part in (
+        "a.yaml:4: rule 'a1': key 'level'",
+        "a.yaml:2: rule 'a1': missing key 'description'",  # every problem of one rule, not only its first
+        "a.yaml:2: rule 'a1': missing key 'examples'",
+        "a.yaml:6: rule 'a2': key 'kind'",
+        "b.yaml:1: rule file",
+        "c.yaml:6: rule 'c1': key 'unit': a power of a power",
+    ):
         assert part in err
-    assert "c.yaml:6: rule 'c1': key 'unit': a power of a power" in err and "4 errors" in err
+    assert "6 errors" in err
+
+
+def test_a_check_names_the_first_problem_of_a_rule_and_counts_the_rest(tmp_path, capsys, monkeypatch):
+    make(tmp_path / "r", {"a.yaml": BAD_RULES["a.yaml"]})
+    make(tmp_path, {"g.txt": GOOD})
+    code, _, err = cli("check", "--rules", "r", "g.txt", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 2
+    assert err.count("numcheck: error:") == 1
+    assert "a.yaml:4: rule 'a1': key 'level'" in err and "(and 2 more: numcheck rules validate lists them)" in err
 
 
 @pytest.mark.parametrize(

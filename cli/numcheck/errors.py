@@ -1,5 +1,7 @@
 """Errors that end a run with exit code 2 and a one-line message."""
 
+from __future__ import annotations
+
 
 class NumcheckError(Exception):
     """A problem the user can fix; printed as one line, exit code 2."""
@@ -10,7 +12,18 @@ class InputError(NumcheckError):
 
 
 class ConfigError(NumcheckError):
-    """A rule or vocabulary file is malformed."""
+    """A rule or vocabulary file is malformed; `problems` lists each problem found (one line each)."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or [message]
+
+    @classmethod
+    def of(cls, problems: list[str]) -> ConfigError:
+        """One error for several problems of one mapping: the first is its message, the rest are counted."""
+        more = len(problems) - 1
+        message = problems[0] + (f" (and {more} more: numcheck rules validate lists them)" if more else "")
+        return cls(message, problems)
 
 
 class Interrupted(BaseException):

@@ -215,19 +215,23 @@ def validate(data: Any, fields: dict[str, Field], path: str, what: str, line: in
     def line_of(key: str) -> int:
         return data.line_of(key) if isinstance(data, LineDict) else where_line
 
+    # Every problem of the mapping is collected, so one run of `rules validate` lists them all.
+    problems = []
     for key in data:
         if key not in fields:
             known = ", ".join(sorted(fields))
-            raise ConfigError(f"{path}:{line_of(key)}: {what}: unknown key '{excerpt(str(key))}' (known: {known})")
+            problems.append(f"{path}:{line_of(key)}: {what}: unknown key '{excerpt(str(key))}' (known: {known})")
     result: dict[str, Any] = {}
     for key, spec in fields.items():
         if key not in data:
             if spec.required:
-                raise ConfigError(f"{path}:{where_line}: {what}: missing key '{key}'")
+                problems.append(f"{path}:{where_line}: {what}: missing key '{key}'")
             result[key] = spec.default
             continue
         problem = spec.check(data[key])
         if problem:
-            raise ConfigError(f"{path}:{line_of(key)}: {what}: key '{key}': {problem}")
+            problems.append(f"{path}:{line_of(key)}: {what}: key '{key}': {problem}")
         result[key] = data[key]
+    if problems:
+        raise ConfigError.of(problems)
     return result

@@ -175,7 +175,7 @@ def load_file(path: Path, errors: list[str] | None = None) -> list[Rule]:
         except ConfigError as exc:
             if errors is None:
                 raise
-            errors.append(str(exc))
+            errors.extend(exc.problems)
     return rules
 
 
@@ -194,7 +194,7 @@ def load_rules(paths: list[str], defaults: bool = True, errors: list[str] | None
         except ConfigError as exc:
             if errors is None:
                 raise
-            errors.append(str(exc))
+            errors.extend(exc.problems)
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     for file in files:
@@ -203,7 +203,7 @@ def load_rules(paths: list[str], defaults: bool = True, errors: list[str] | None
         except ConfigError as exc:
             if errors is None:
                 raise
-            errors.append(str(exc))
+            errors.extend(exc.problems)
             continue
         for rule in loaded:
             if rule.id in seen:
