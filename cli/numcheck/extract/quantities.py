@@ -534,7 +534,11 @@ class QuantityReader:
         best = None
         if j >= self.n or (t[j].low not in v.firsts["units"] and t[j].text not in v.firsts["units"]):
             return None
-        for size in range(min(v.longest["units"], self.n - j), 0, -1):
+        # Only the lengths of the unit phrases that start with this word (as written or lowercase) can match.
+        sizes = sorted({*phrase_sizes(v.units, t[j].low), *phrase_sizes(v.units, t[j].text)}, reverse=True)
+        for size in sizes:
+            if size > self.n - j:
+                continue
             span = t[j : j + size]
             if size > 1 and any(not glued(a, b) and b.kind == "other" for a, b in itertools.pairwise(span)):
                 continue
