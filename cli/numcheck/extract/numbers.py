@@ -74,7 +74,9 @@ def digits_value(text: str) -> float | None:
     """Return the value of a digit token ("12,000", "2.5"), or None when it is not a number."""
     if len(text) > MAX_DIGITS:
         return None
-    if _THOUSANDS.fullmatch(text):
+    if text.isdecimal():  # most tokens: plain digits, which _DECIMAL reads as they are
+        value = float(text)
+    elif _THOUSANDS.fullmatch(text):
         value = float(text.replace(",", ""))
     elif _DECIMAL.fullmatch(text):
         value = float(text)
