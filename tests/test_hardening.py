@@ -86,6 +86,8 @@ CASES = [
         "",
         "About 12",
     ),
+    ("bare-cr-lines", {"a.txt": "First.\rSecond.\rThe 5 workers.\r"}, ["a.txt"], 0, "", "a.txt:3:5"),
+    ("crlf-lines", {"a.txt": "First.\r\nSecond.\r\nThe 5 workers.\r\n"}, ["a.txt"], 0, "", "a.txt:3:5"),
     (
         "form-feeds-before-fence",
         {"a.md": "\f\f\f\n```\n12 people died\n```\nThe 5 workers.\n"},

@@ -132,6 +132,15 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> str:
         raise InputError(f"{path}: not valid {label} at byte {exc.start} ({hint})") from None
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _line_breaks(text: str) -> str:
+    """Read a lone carriage return (old Mac line ends) as a newline, as editors do: one character for one,
+    so every offset stays, and lines, columns and suppression comments count it as a line end."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
 def kind_of(path: str) -> str:
     """Return the markup kind of a path from its extension."""
     suffix = os.path.splitext(path)[1].lower()
@@ -156,7 +165,7 @@ def load(
     if len(data) > max_bytes:
         limit = f"{max_bytes / 1024 / 1024:g} MB"
         raise InputError(f"{shown}: larger than {limit} (raise the limit with --max-size)")
-    text = decode(shown, data, encoding)
+    text = _line_breaks(decode(shown, data, encoding))
     del data  # the bytes go before the prose view is built: they would add to the peak memory
     kind = kind_of(shown)
     meta = front_matter_lines(text) if kind == "markdown" else {}
