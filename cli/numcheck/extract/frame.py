@@ -381,6 +381,7 @@ def scope_of(
 
 
 _PERIOD_LEADS = frozenset(("since", "over", "in", "during", "for", "across"))
+_PERIOD_PAST = frozenset(("past", "last", "previous"))
 _PERIOD_UNITS = frozenset(("year", "years", "decade", "decades", "month", "months", "week", "weeks", "century"))
 
 
@@ -400,7 +401,11 @@ def new_event(sentence: str, vocab: Vocabulary) -> str | None:
 
 def _period(t: list[Token], span: tuple[int, int]) -> str | None:
     """Return the period a figure adds up over: "over the past decade", "in the last five years", "since 2014"."""
-    if _PERIOD_LEADS.isdisjoint(lows(t)[span[0] : span[1] - 1]):
+    words = lows(t)
+    # A period is "since" and a number, or a lead and "past", "last" or "previous": most clauses hold neither.
+    if "since" not in words[span[0] : span[1] - 1] and _PERIOD_PAST.isdisjoint(words[span[0] : span[1]]):
+        return None
+    if _PERIOD_LEADS.isdisjoint(words[span[0] : span[1] - 1]):
         return None
     for k in range(span[0], span[1] - 1):
         low = t[k].low
