@@ -46,57 +46,30 @@ class Claim:
     scope: str | None = None  # what narrows the set in its clause: "place=arden; owner=union; group=registered"
     part_of: str | None = None  # the id of the claim it is a subset of ("including", "of whom", "45 of the 300")
 
-    def __post_init__(self) -> None:
-        # Memory: a dense text has a claim every 100 characters, and each would hold its own copy of
-        # words that repeat (units, frames, scopes, sources, sentences): one shared string each.
-        for name in _SHARED:
-            value = getattr(self, name)
-            if type(value) is str and value:  # intern takes exact strings only
-                object.__setattr__(self, name, intern(value))
-        for name in ("value", "low", "high", "precision"):
-            number = getattr(self, name)
-            if type(number) is float and number:  # never 0.0 for -0.0, nor 5.0 for an int 5: the JSON shows them
-                object.__setattr__(self, name, _shared(number))
-        if self.end_line == self.line:  # one int object for both: most figures end on their line
-            object.__setattr__(self, "end_line", self.line)
-
     def to_json(self) -> dict:
         """Return the claim as a JSON-able dict in contract field order."""
         return asdict(self)
 
 
-# Figures repeat too (10, 1,000, a precision of 1): one float object each, for the first MAX_FLOATS met.
-_FLOATS: dict[float, float] = {}
-MAX_FLOATS = 4096
+def shared(text: str | None) -> str | None:
+    """Return the one copy kept of a string that repeats from claim to claim (a unit, a scope, a sentence).
+
+    A dense text has a claim every 100 characters: each would otherwise hold its own copy.
+    """
+    return intern(text) if type(text) is str else text  # intern takes exact strings only
 
 
-def _shared(number: float) -> float:
-    """Return the float object kept for this value, keeping it when there is room."""
-    if len(_FLOATS) < MAX_FLOATS:
-        return _FLOATS.setdefault(number, number)
-    return _FLOATS.get(number, number)
+_NUMBERS: dict[float, float] = {}
+MAX_NUMBERS = 4096  # figures repeat too (10, 1,000, a precision of 1): the first ones met are kept
 
 
-# The claim's fields whose values repeat from claim to claim; ids, offsets and numbers do not.
-_SHARED = (
-    "source",
-    "text",
-    "unit",
-    "qualifier",
-    "modifier",
-    "measure",
-    "concept",
-    "attribution",
-    "cue",
-    "direction",
-    "sentence",
-    "when",
-    "when_cue",
-    "outlet",
-    "counted",
-    "predicate",
-    "scope",
-)
+def shared_number(number: float | None) -> float | None:
+    """Return the one float object kept for a value, keeping it while there is room."""
+    if type(number) is not float or not number:  # never 0.0 for -0.0, nor 5.0 for an int 5: the JSON shows them
+        return number
+    if len(_NUMBERS) < MAX_NUMBERS:
+        return _NUMBERS.setdefault(number, number)
+    return _NUMBERS.get(number, number)
 
 
 @dataclass(frozen=True, order=True, slots=True)

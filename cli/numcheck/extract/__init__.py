@@ -30,7 +30,7 @@ from numcheck.extract.sentences import sentences
 from numcheck.extract.tokens import FRACTION_CHARS, tokenize
 from numcheck.extract.when import anchors, resolve
 from numcheck.read.document import Document
-from numcheck.records import Claim
+from numcheck.records import Claim, shared, shared_number
 
 if TYPE_CHECKING:
     from numcheck.vocab import Vocabulary
@@ -165,30 +165,30 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     id=f"{prefix}{start}",
                     line=line,
                     column=column,
-                    text=doc.text[start:end],
-                    value=q.value,
-                    low=q.low,
-                    high=q.high,
+                    text=shared(doc.text[start:end]),
+                    value=shared_number(q.value),
+                    low=shared_number(q.low),
+                    high=shared_number(q.high),
                     unit=q.unit,
                     qualifier=q.qualifier,
                     modifier=q.modifier.words if q.modifier else None,
                     strict=bool(q.modifier and q.modifier.strict),
-                    precision=q.precision,
-                    measure=measure,
+                    precision=shared_number(q.precision),
+                    measure=shared(measure),
                     concept=concept,
-                    attribution=source,
-                    cue=cue,
+                    attribution=shared(source),
+                    cue=shared(cue),
                     direction=direction_of(vocab, tokens, q, floor),
                     quoted=_inside(quoted_spans, start),
-                    sentence=sentence,
-                    when=when[1] if when else None,
-                    when_cue=when[0] if when else None,
+                    sentence=shared(sentence),
+                    when=shared(when[1]) if when else None,
+                    when_cue=shared(when[0]) if when else None,
                     outlet=doc.outlet,
-                    end_line=end_line,
+                    end_line=line if end_line == line else end_line,  # one int object
                     end_column=end_column,
-                    counted=frame.counted,
+                    counted=shared(frame.counted),
                     predicate=frame.predicate,
-                    scope=frame.scope,
+                    scope=shared(frame.scope),
                     part_of=previous.id if frame.subset and previous else None,  # "60 dead, including nine children"
                 )
             )
