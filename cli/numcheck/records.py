@@ -67,9 +67,12 @@ def shared_number(number: float | None) -> float | None:
     """Return the one float object kept for a value, keeping it while there is room."""
     if type(number) is not float or not number:  # never 0.0 for -0.0, nor 5.0 for an int 5: the JSON shows them
         return number
-    if len(_NUMBERS) < MAX_NUMBERS:
-        return _NUMBERS.setdefault(number, number)
-    return _NUMBERS.get(number, number)
+    kept = _NUMBERS.get(number)
+    if kept is None:
+        if len(_NUMBERS) >= MAX_NUMBERS:
+            return number
+        _NUMBERS[number] = kept = number
+    return kept
 
 
 @dataclass(frozen=True, order=True, slots=True)
