@@ -11,7 +11,7 @@ import pytest
 
 from numcheck.extract import extract
 from numcheck.read.document import Document
-from numcheck.records import shared, shared_number
+from numcheck.records import Shared
 from numcheck.report.plain import record
 from numcheck.vocab import default_vocabulary
 
@@ -62,18 +62,23 @@ def test_a_sentence_is_held_once_for_its_claims(claims):
     ],
 )
 def test_shared_numbers_keep_what_json_shows(number, shown):
-    shared_number(0.0)
-    shared_number(5.0)
-    assert json.dumps(shared_number(number)) == shown
+    keep = Shared()
+    keep.number(0.0)
+    keep.number(5.0)
+    assert json.dumps(keep.number(number)) == shown
 
 
-def test_shared_number_is_one_object():
-    assert shared_number(float("1234.5")) is shared_number(float("1234.5"))
+def test_a_shared_number_is_one_object():
+    keep = Shared()
+    assert keep.number(float("1234.5")) is keep.number(float("1234.5"))
 
 
 @pytest.mark.parametrize("value", [None, "", "people", "1 / person"])
-def test_shared_strings_are_equal(value):
-    assert shared(value) == value
+def test_a_shared_string_is_one_object(value):
+    keep = Shared()
+    first = keep.text(value)
+    again = keep.text(None if value is None else "".join(list(value)))  # an equal string, another object
+    assert first == value and again is first
 
 
 def test_claims_pickle_unchanged(claims):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from sys import intern
 
 LEVELS = ("info", "warning", "error")
 QUALIFIERS = ("exact", "approximate", "lower_bound", "upper_bound", "range", "vague")
@@ -51,28 +50,29 @@ class Claim:
         return asdict(self)
 
 
-def shared(text: str | None) -> str | None:
-    """Return the one copy kept of a string that repeats from claim to claim (a unit, a scope, a sentence).
+class Shared:
+    """One object per repeated value among one document's claims: a unit, a frame, a scope, a sentence, a figure.
 
-    A dense text has a claim every 100 characters: each would otherwise hold its own copy.
+    A dense text has a claim every 100 characters, and each would otherwise hold its own copies. The
+    values are kept in dicts that go with the document, not with sys.intern: interned strings are
+    immortal on some Pythons (3.12 before CPython gh-113993's fix), so a long run would never free them.
     """
-    return intern(text) if type(text) is str else text  # intern takes exact strings only
 
+    __slots__ = ("_numbers", "_strings")
 
-_NUMBERS: dict[float, float] = {}
-MAX_NUMBERS = 4096  # figures repeat too (10, 1,000, a precision of 1): the first ones met are kept
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+        self._numbers: dict[float, float] = {}
 
+    def text(self, value: str | None) -> str | None:
+        """Return the copy kept of a string equal to this one (the first met)."""
+        return value if value is None else self._strings.setdefault(value, value)
 
-def shared_number(number: float | None) -> float | None:
-    """Return the one float object kept for a value, keeping it while there is room."""
-    if type(number) is not float or not number:  # never 0.0 for -0.0, nor 5.0 for an int 5: the JSON shows them
-        return number
-    kept = _NUMBERS.get(number)
-    if kept is None:
-        if len(_NUMBERS) >= MAX_NUMBERS:
-            return number
-        _NUMBERS[number] = kept = number
-    return kept
+    def number(self, value: float | None) -> float | None:
+        """Return the float object kept for this value (the first met)."""
+        if type(value) is not float or not value:  # never 0.0 for -0.0, nor 5.0 for an int 5: the JSON shows them
+            return value
+        return self._numbers.setdefault(value, value)
 
 
 @dataclass(frozen=True, order=True, slots=True)
