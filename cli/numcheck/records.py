@@ -50,6 +50,31 @@ class Claim:
         return asdict(self)
 
 
+class Shared:
+    """One object per repeated value among one document's claims: a unit, a frame, a scope, a sentence, a figure.
+
+    A dense text has a claim every 100 characters, and each would otherwise hold its own copies. The
+    values are kept in dicts that go with the document, not with sys.intern: interned strings are
+    immortal on some Pythons (3.12 before CPython gh-113993's fix), so a long run would never free them.
+    """
+
+    __slots__ = ("_numbers", "_strings")
+
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+        self._numbers: dict[float, float] = {}
+
+    def text(self, value: str | None) -> str | None:
+        """Return the copy kept of a string equal to this one (the first met)."""
+        return value if value is None else self._strings.setdefault(value, value)
+
+    def number(self, value: float | None) -> float | None:
+        """Return the float object kept for this value (the first met)."""
+        if type(value) is not float or not value:  # never 0.0 for -0.0, nor 5.0 for an int 5: the JSON shows them
+            return value
+        return self._numbers.setdefault(value, value)
+
+
 @dataclass(frozen=True, order=True, slots=True)
 class Finding:
     """One rule's verdict on one or more claims."""

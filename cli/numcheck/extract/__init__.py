@@ -30,7 +30,7 @@ from numcheck.extract.sentences import sentences
 from numcheck.extract.tokens import FRACTION_CHARS, tokenize
 from numcheck.extract.when import anchors, resolve
 from numcheck.read.document import Document
-from numcheck.records import Claim
+from numcheck.records import Claim, Shared
 
 if TYPE_CHECKING:
     from numcheck.vocab import Vocabulary
@@ -55,6 +55,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
     previous_end = 0
     starts = vocab.number_starts
     event = None  # "another explosion": the rest of the paragraph speaks of a second event
+    keep = Shared()  # the claims' repeated words and numbers, one object each
     for s_start, s_end in _bounded(sentences(prose), prose):
         if "\n\n" in prose[previous_end:s_start]:
             in_quote = False  # a quotation does not run across paragraphs unclosed
@@ -165,30 +166,30 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                     id=f"{prefix}{start}",
                     line=line,
                     column=column,
-                    text=doc.text[start:end],
-                    value=q.value,
-                    low=q.low,
-                    high=q.high,
+                    text=keep.text(doc.text[start:end]),
+                    value=keep.number(q.value),
+                    low=keep.number(q.low),
+                    high=keep.number(q.high),
                     unit=q.unit,
                     qualifier=q.qualifier,
                     modifier=q.modifier.words if q.modifier else None,
                     strict=bool(q.modifier and q.modifier.strict),
-                    precision=q.precision,
-                    measure=measure,
+                    precision=keep.number(q.precision),
+                    measure=keep.text(measure),
                     concept=concept,
-                    attribution=source,
-                    cue=cue,
+                    attribution=keep.text(source),
+                    cue=keep.text(cue),
                     direction=direction_of(vocab, tokens, q, floor),
                     quoted=_inside(quoted_spans, start),
-                    sentence=sentence,
-                    when=when[1] if when else None,
-                    when_cue=when[0] if when else None,
+                    sentence=keep.text(sentence),
+                    when=keep.text(when[1]) if when else None,
+                    when_cue=keep.text(when[0]) if when else None,
                     outlet=doc.outlet,
-                    end_line=end_line,
+                    end_line=line if end_line == line else end_line,  # one int object
                     end_column=end_column,
-                    counted=frame.counted,
+                    counted=keep.text(frame.counted),
                     predicate=frame.predicate,
-                    scope=frame.scope,
+                    scope=keep.text(frame.scope),
                     part_of=previous.id if frame.subset and previous else None,  # "60 dead, including nine children"
                 )
             )
