@@ -249,7 +249,12 @@ def exhaustive_in_last(text: Text, last: Claim, vocab: RelationWords) -> bool:
 
 def _divided(text: Text, group: list[Claim], cue: str) -> None:
     """ "The 50 volunteers were divided into four teams of 12, 15, 14 and 11"."""
-    at = text.prose.lower().find(cue.split()[0], group[0].start - 200 if group[0].start > 200 else 0)
+    # Only the stretch from a little before the figures to their end is lowered and searched: lowering the
+    # whole text for each cue took a copy of it (at the peak of memory) and time that grew with the text.
+    low = group[0].start - 200 if group[0].start > 200 else 0
+    word = cue.split()[0]
+    found = text.prose[low : group[-1].end + len(word)].lower().find(word)
+    at = low + found if found != -1 else -1
     before = [c for c in group if c.end <= at and is_count(c)]
     after = [c for c in group if c.start > at and is_count(c)]
     if not before or len(after) < 2:
