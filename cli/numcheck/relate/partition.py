@@ -87,7 +87,7 @@ def _shares(text: Text, vocab: RelationWords, group: list[Claim], sentence: str)
         if sum(bool(_SCOPE.match(_OF_NOUN.sub("", text.tail(c, 40)))) for c in run) > 1:
             continue  # "won 60% in the north and 55% in the south": shares of different places or times
         exclusive = _has(sentence, vocab.exclusive)
-        last_lead = text.lead(run[-1], text.claims[text.position[run[-1].id] - 1].end, 40)
+        last_lead = text.lead(run[-1], text.claims[text.index(run[-1]) - 1].end, 40)
         rest_stated = bool(_SOFT_END.search(last_lead)) or _has(text.tail(run[-1], 30), vocab.exhaustive)
         rest_unstated = _has(text.tail(run[-1], 60), ("the rest", "the remainder", "the others", "remaining"))
         if rest_unstated and re.search(r"\b(?:the rest|the remainder) of\b", text.tail(run[-1], 60)):
@@ -148,7 +148,7 @@ def _near(text: Text, claim: Claim) -> list:
 
 def _changed(text: Text, vocab: RelationWords, claim: Claim) -> bool:
     """Return True for a percent a change word leads: "rose 65 percent", "down by 50%", "increased by 85%"."""
-    position = text.position[claim.id]
+    position = text.index(claim)
     floor = text.claims[position - 1].end if position else 0
     lead = text.lead(claim, floor, 40)
     tail = re.findall(r"[a-z]+", lead)[-3:]
