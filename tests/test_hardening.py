@@ -608,6 +608,30 @@ def test_one_failing_rule_loses_no_other_finding(tmp_path, capsys, monkeypatch):
     assert "numcheck: error: rule 'share-over-100': internal error: ZeroDivisionError: float division by zero" in err
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_rule_failing_on_one_story_still_reports_on_the_others(tmp_path, capsys, monkeypatch, jobs):
+    """The same with and without --jobs: a rule is left out only for the story it fails on."""
+    from numcheck.rules import kinds
+
+    bounds = kinds.KINDS["bounds"]
+    real = bounds.check
+
+    def broken(rule, claims, ctx):
+        if rule.id == "share-over-100" and any(c.source.startswith("b/") for c in claims):
+            raise ZeroDivisionError("float division by zero")
+        return real(rule, claims, ctx)
+
+    monkeypatch.setattr(bounds, "check", broken)
+    survey = "\nIn a survey, 120% of respondents said they had not been paid.\n"
+    make(tmp_path, {"a/r.md": BAD + survey, "b/r.md": BAD + survey})
+    args = ("check", "-f", "line", "-j", jobs, "a", "b")
+    code, out, err = cli(*args, cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 2
+    assert [line.split(":")[0] for line in out.splitlines() if "share-over-100" in line] == ["a/r.md"]
+    assert "a/r.md" in out and "b/r.md" in out  # hours-per-day in both stories
+    assert err.count("rule 'share-over-100': internal error: ZeroDivisionError") == 1
+
+
 def test_a_link_in_a_rules_folder_that_leads_out_is_not_read(tmp_path, capsys, monkeypatch):
     """A rules folder named by a configuration cannot reach a file elsewhere through a symbolic link."""
     (tmp_path / "secret.yaml").write_text("SECRET_TOKEN: ghp_abcdefgh12345\n")

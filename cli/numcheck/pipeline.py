@@ -185,17 +185,38 @@ def rule_findings(run: Run, rules: list, settings: Settings, config: Config) -> 
     except Exception:
         if os.environ.get("NUMCHECK_DEBUG"):
             raise
+    # Only after a failure: story by story, as --jobs checks them (a story in a process of its own), so a
+    # rule that fails on one story still reports on the others, and the output is the same either way.
+    from numcheck.stories import story_of
+
+    stories: dict[str, list[Claim]] = {}
+    for claim in run.claims:
+        stories.setdefault(story_of(claim.source), []).append(claim)
+    found = []
+    for story, claims in stories.items():
+        relations = tuple(r for r in run.relations if story_of(r.source) == story)
+        found.extend(_isolating(rules, claims, replace(ctx, relations=relations), run.usage_errors))
+    return sorted(found)
+
+
+def _isolating(rules: list, claims: list[Claim], ctx, errors: list[str]) -> list[Finding]:
+    """Run the rules over one story's claims; a rule that fails inside is named in `errors` and left out."""
+    from numcheck.rules.engine import run as run_rules
     from numcheck.schema import excerpt
 
+    try:
+        return run_rules(rules, claims, ctx)
+    except Exception:
+        pass
     working = []
-    for rule in rules:  # only after a failure: find the rules that fail, run the others together
+    for rule in rules:  # find the rules that fail, run the others together
         try:
-            run_rules([rule], run.claims, ctx)
+            run_rules([rule], claims, ctx)
             working.append(rule)
         except Exception as exc:
             problem = f"{type(exc).__name__}: {excerpt(str(exc), 120)}"
-            run.usage_errors.append(f"rule '{rule.id}': internal error: {problem} (NUMCHECK_DEBUG=1 shows it)")
-    return run_rules(working, run.claims, ctx)
+            errors.append(f"rule '{rule.id}': internal error: {problem} (NUMCHECK_DEBUG=1 shows it)")
+    return run_rules(working, claims, ctx)
 
 
 def _rules(settings: Settings, config: Config) -> list:
