@@ -414,7 +414,7 @@ def test_a_check_names_the_first_problem_of_a_rule_and_counts_the_rest(tmp_path,
     code, _, err = cli("check", "--rules", "r", "g.txt", cwd=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
     assert code == 2
     assert err.count("numcheck: error:") == 1
-    assert "a.yaml:4: rule 'a1': key 'level'" in err and "(and 2 more: numcheck rules validate lists them)" in err
+    assert "a.yaml:4: rule 'a1': key 'level'" in err and "(and 2 more in rule 'a1')" in err
 
 
 @pytest.mark.parametrize(

@@ -19,10 +19,11 @@ class ConfigError(NumcheckError):
         self.problems = problems or [message]
 
     @classmethod
-    def of(cls, problems: list[str]) -> ConfigError:
-        """One error for several problems of one mapping: the first is its message, the rest are counted."""
+    def of(cls, problems: list[str], what: str) -> ConfigError:
+        """One error for several problems of one mapping (`what`): the first is its message, the rest are
+        counted (`numcheck rules validate` lists each problem of a rule file)."""
         more = len(problems) - 1
-        message = problems[0] + (f" (and {more} more: numcheck rules validate lists them)" if more else "")
+        message = problems[0] + (f" (and {more} more in {what})" if more else "")
         return cls(message, problems)
 
 

@@ -233,5 +233,5 @@ def validate(data: Any, fields: dict[str, Field], path: str, what: str, line: in
             problems.append(f"{path}:{line_of(key)}: {what}: key '{key}': {problem}")
         result[key] = data[key]
     if problems:
-        raise ConfigError.of(problems)
+        raise ConfigError.of(problems, what)
     return result
