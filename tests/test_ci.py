@@ -269,6 +269,24 @@ def test_diff_reports_only_changed_lines(tmp_path):
     assert bad_ref.returncode == 2 and "--diff" in bad_ref.stderr
 
 
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"], ids=["lone-cr", "crlf", "lf"])
+def test_diff_counts_lines_as_numcheck_does_whatever_the_line_ends(tmp_path, end):
+    """git ends a line only at LF; numcheck also at a lone CR: --diff maps git's lines to numcheck's."""
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "config", "user.email", "t@example.org")
+    git(tmp_path, "config", "user.name", "t")
+    lines = ["Intro line.", "The plant said workers put in 26 hours a day.", "A survey found 120% of them agreed."]
+    path = tmp_path / "a.txt"
+    path.write_bytes(end.join(lines).encode() + end.encode())
+    git(tmp_path, "add", "a.txt")
+    git(tmp_path, "commit", "-qm", "first")
+    path.write_bytes(end.join(lines).replace("120%", "130%").encode() + end.encode())
+    result = run_cli("check", "-f", "line", "--diff", "HEAD", str(path), cwd=tmp_path)
+    assert "share-over-100" in result.stdout and "a.txt:3:" in result.stdout  # the changed figure, on numcheck's line
+    # Its line did not change; but with lone CRs git sees the whole file as one line, which changed.
+    assert ("hours-per-day" in result.stdout) == (end == "\r")
+
+
 # -- distribution ----------------------------------------------------------------------
 
 

@@ -40,8 +40,32 @@ def changed_lines(ref: str, paths: list[str]) -> dict[str, set[int]]:
         file = _FILE.search(block)
         if not file:
             continue
-        numbers = changed.setdefault(str(top / file.group(1)), set())
+        numbers: set[int] = set()
         for hunk in _HUNK.finditer(block):
             start, count = int(hunk.group(1)), int(hunk.group(2) or 1)
             numbers.update(range(start, start + count))
+        path = top / file.group(1)
+        changed.setdefault(str(path), set()).update(_our_lines(path, numbers))
     return changed
+
+
+_LINE_END = re.compile(rb"\r\n?|\n")
+
+
+def _our_lines(path: Path, numbers: set[int]) -> set[int]:
+    """Turn git's line numbers into numcheck's: git ends a line only at LF, numcheck also at a lone CR."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return numbers
+    if b"\r" not in data:
+        return numbers
+    ours, theirs, mine = 1, 1, set()
+    for end in _LINE_END.finditer(data):
+        if theirs in numbers:
+            mine.add(ours)
+        ours += 1
+        theirs += end.group().endswith(b"\n")
+    if theirs in numbers:
+        mine.add(ours)
+    return mine
