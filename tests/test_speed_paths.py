@@ -237,6 +237,27 @@ def test_link_spans_are_the_spans_of_a_full_scan(text):
     assert _link_spans(text) == [m.span() for m in _LINK.finditer(text)]
 
 
+def test_link_spans_scan_the_text_once(monkeypatch):
+    """Many "@" handles and no URL: each search for the next URL start goes on from where the last one stopped
+    (searching again from every "@" rescanned the rest of the text: minutes on a few MB). Counted in characters."""
+    from numcheck.read import markup
+
+    scanned = []
+    real = markup._URL_START
+
+    class Counting:
+        def search(self, text, pos=0):
+            found = real.search(text, pos)
+            scanned.append((found.start() if found else len(text)) - pos)
+            return found
+
+    monkeypatch.setattr(markup, "_URL_START", Counting())
+    text = "A post by @cityhall said 40 people died. " * 2_000 + "See https://example.org/a for more."
+    spans = markup._link_spans(text)
+    assert spans == [m.span() for m in markup._LINK.finditer(text)]
+    assert sum(scanned) <= len(text)
+
+
 def test_link_spans_work_grows_linearly():
     from numcheck.read.markup import _link_spans
 

@@ -262,12 +262,17 @@ def _link_spans(text: str) -> list[tuple[int, int]]:
         return []  # every link the pattern finds holds one of these: most texts skip the regex scan
     # The spans _LINK.finditer gives, without trying its e-mail branch (up to 64 characters) at every
     # character: a match starts only at a URL's start or at most 64 characters before an "@", so _LINK
-    # is tried at those places only, in text order, each search going on after the last match.
+    # is tried at those places only, in text order. The next URL start and "@" are searched for again
+    # only once the scan has passed them, so the text is scanned once, however many "@" it holds.
     spans = []
     pos, n = 0, len(text)
+    url = _URL_START.search(text)
+    at = text.find("@")
     while pos < n:
-        url = _URL_START.search(text, pos)
-        at = text.find("@", pos)
+        if url is not None and url.start() < pos:
+            url = _URL_START.search(text, pos)
+        if 0 <= at < pos:
+            at = text.find("@", pos)
         first = last = url.start() if url else n
         if at >= 0 and max(pos, at - _LOCAL_PART) < first:
             first, last = max(pos, at - _LOCAL_PART), at
