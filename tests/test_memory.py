@@ -111,3 +111,26 @@ def test_bytes_held_per_claim_are_bounded():
     assert len(found) == 1600
     per_claim = held_bytes(found) / len(found)
     assert per_claim < 600, f"{per_claim:.0f} bytes per claim"
+
+
+_ABOUT_20 = {"below": 0.2, "above": None}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ({"rounding": 0.05}, {"rounding": 0.05}, True),
+        ({"rounding": 0.05}, {"rounding": 0.1}, False),
+        ({"hedges": {"about": _ABOUT_20}}, {"hedges": {"about": dict(_ABOUT_20)}}, True),
+        ({"hedges": {"about": _ABOUT_20}}, {"hedges": {"about": {"below": 0.3, "above": None}}}, False),
+    ],
+)
+def test_one_tuned_vocabulary_per_configuration(first, second, same):
+    """The rules run once per story under --jobs: caches keyed by a vocabulary must not get a new one each time."""
+    from numcheck.config import Config
+    from numcheck.pipeline import tuned
+
+    vocab = default_vocabulary()
+    a, b = tuned(vocab, Config(**first)), tuned(vocab, Config(**second))
+    assert (a is b) == same and a is not vocab
+    assert a.rounding_fraction == first.get("rounding", vocab.rounding_fraction)

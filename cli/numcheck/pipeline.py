@@ -236,10 +236,29 @@ def _rules(settings: Settings, config: Config) -> list:
     return chosen_rules
 
 
+# (id of the vocabulary, rounding, hedges) -> (vocabulary, tuned vocabulary). The rules run once per story
+# under --jobs: one tuned vocabulary per configuration keeps the caches keyed by a vocabulary from growing.
+_TUNED: dict[tuple, tuple[Vocabulary, Vocabulary]] = {}
+
+
 def tuned(vocab: Vocabulary, config: Config) -> Vocabulary:
-    """Return the vocabulary with the configuration's rounding and hedge margins."""
+    """Return the vocabulary with the configuration's rounding and hedge margins (one object per configuration)."""
     if config.rounding is None and not config.hedges:
         return vocab
+    hedges = tuple(sorted((words, m["below"], m["above"]) for words, m in config.hedges.items()))
+    key = (id(vocab), config.rounding, hedges)
+    held = _TUNED.get(key)
+    if held is not None and held[0] is vocab:
+        return held[1]
+    result = _tuned(vocab, config)
+    if len(_TUNED) >= 8:
+        _TUNED.clear()
+    _TUNED[key] = (vocab, result)
+    return result
+
+
+def _tuned(vocab: Vocabulary, config: Config) -> Vocabulary:
+    """Build the vocabulary with the configuration's rounding and hedge margins."""
     from numcheck.extract.tokens import phrase
 
     modifiers = dict(vocab.modifiers)
