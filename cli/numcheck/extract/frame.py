@@ -277,7 +277,7 @@ def predicate_at(
     for k in reach:
         if low[k] not in firsts or (first <= k < last and t[k].kind == "num"):
             continue
-        found = match_phrase(t, k, index, longest, firsts=firsts)
+        found = match_phrase(t, k, index, longest)
         if found is None:
             continue
         name, end = found

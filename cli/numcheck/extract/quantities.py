@@ -116,13 +116,8 @@ def phrase_sizes(table, first: str) -> tuple[int, ...]:
     return _sizes(table)[1].get(first, ())
 
 
-def match_phrase(
-    tokens: list[Token], i: int, table: dict, longest: int, lower: bool = True, firsts: frozenset | None = None
-):
-    """Return (value, next index) of the longest phrase of table starting at i, or None.
-
-    `longest` caps the phrase length; `firsts` is kept for callers and implied by the size index.
-    """
+def match_phrase(tokens: list[Token], i: int, table: dict, longest: int, lower: bool = True):
+    """Return (value, next index) of the longest phrase of table starting at i (at most `longest` words), or None."""
     n = len(tokens)
     if i >= n:
         return None
@@ -412,7 +407,7 @@ class QuantityReader:
                 q.unit = "GBP"
                 return self._cents_after(k, q)
             return k
-        name = match_phrase(t, j, v.currency_names, v.longest["currency_names"], firsts=v.firsts["currency_names"])
+        name = match_phrase(t, j, v.currency_names, v.longest["currency_names"])
         if name:
             q.unit, k = name
             scale, after = self.scale_at(k)
@@ -588,7 +583,7 @@ class QuantityReader:
         if j >= self.n:
             return None
         found = None
-        word = match_phrase(t, j, v.rate_words, v.longest["rate_words"], firsts=v.firsts["rate_words"])
+        word = match_phrase(t, j, v.rate_words, v.longest["rate_words"])
         if word:
             per, k = word
             found = _per(unit, per), k
@@ -623,7 +618,7 @@ class QuantityReader:
     def read_at(self, i: int, floor: int) -> Quantity | None:
         """Read the quantity whose number starts at token i; tokens before floor are taken."""
         t, v = self.t, self.v
-        vague = match_phrase(t, i, v.vague, v.longest["vague"], firsts=v.firsts["vague"])
+        vague = match_phrase(t, i, v.vague, v.longest["vague"])
         if vague:
             (low, high), j = vague
             q = Quantity(i, j, (low + high) / 2, low, high, qualifier="vague", vague=True)
@@ -801,7 +796,7 @@ class QuantityReader:
     def bound_after(self, j: int, q: Quantity) -> int:
         """Read a bound written after the number: "100 or more", "65 and over", "5,000 or less"."""
         t, v = self.t, self.v
-        found = match_phrase(t, j, v.modifiers_after, v.longest["modifiers_after"], firsts=v.firsts["modifiers_after"])
+        found = match_phrase(t, j, v.modifiers_after, v.longest["modifiers_after"])
         if found is None:
             return j
         modifier, k = found
@@ -816,7 +811,7 @@ class QuantityReader:
         t, v = self.t, self.v
         if j + 1 >= self.n or t[j].low not in ("and", "but", ",") or q.modifier is None:
             return j
-        found = match_phrase(t, j + 1, v.modifiers, v.longest["modifiers"], firsts=v.firsts["modifiers"])
+        found = match_phrase(t, j + 1, v.modifiers, v.longest["modifiers"])
         if found is None or {found[0].qualifier, q.qualifier} != {"lower_bound", "upper_bound"}:
             return j
         other, k = found
