@@ -145,7 +145,12 @@ LAZY = {
     "a text file": (
         "report.txt",
         "About 300 people died, officials said.\n",
-        ["markdown_it", "yaml", "tomllib"],
+        ["markdown_it", "yaml", "tomllib", "_hashlib"],
+    ),
+    "a finding's fingerprint": (
+        "report.txt",
+        "The nurses worked 26 hours a day, the union said.\n",
+        ["markdown_it", "yaml", "tomllib", "_hashlib"],
     ),
     "a Markdown file": ("report.md", "# Toll\n\n- About 300 people died.\n", ["yaml", "tomllib"]),
     "plain Markdown": ("report.md", "# Toll\n\nAbout 300 people died.\n", ["markdown_it", "yaml", "tomllib"]),
@@ -171,6 +176,7 @@ def test_a_warm_check_imports_only_what_it_needs(tmp_path, name, text, absent):
     assert runs[0].stdout == runs[1].stdout and "in 1 file" in runs[1].stderr
     *_, modules, collector, _ = runs[1].stderr.split("\n")
     assert "numcheck.rules.loader" in modules.split() and not set(modules.split()) & set(absent)
+    assert ("26 hours" in text) == ("no findings" not in runs[1].stderr)  # only the fingerprint case has one
     assert collector == "collector True"  # paused only while modules load: garbage of the run is collected
 
 
@@ -182,3 +188,12 @@ def test_importing_the_command_line_leaves_the_collector_as_it_was(before):
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.split() == [str(before == "enabled")]
+
+
+@pytest.mark.parametrize("text", ["", "a", "300 people\x1f12\x1e", "é 3,000 € — 🙂", "x" * 100_000])
+def test_the_builtin_sha256_gives_hashlib_s_digest(text):
+    import hashlib
+
+    from numcheck.hashing import sha256_hex
+
+    assert sha256_hex(text) == hashlib.sha256(text.encode("utf-8")).hexdigest()

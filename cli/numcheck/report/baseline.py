@@ -6,7 +6,6 @@ words of its figures, so a baseline matches whichever folder numcheck is run fro
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
@@ -14,6 +13,7 @@ from collections import Counter
 
 from numcheck.atomic import write_atomic
 from numcheck.errors import ConfigError
+from numcheck.hashing import sha256_hex
 from numcheck.records import Claim, Finding
 
 VERSION = 2  # 1 keyed findings by paths relative to the working folder; still read
@@ -27,7 +27,7 @@ def baseline_key(item: Finding, claims: dict[str, Claim], folder: str) -> str:
     if not words:  # a finding about no figure (an unused suppression): its message says what it is about
         words = [item.message]
     raw = "\x1e".join([item.rule, place, *words])
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    return sha256_hex(raw)[:32]
 
 
 def _folder(path: str) -> str:

@@ -80,11 +80,11 @@ def fingerprint(rule_id: str, source: str, claims: list[Claim]) -> str:
 
     Editing elsewhere in a file moves lines but keeps this, so a baseline still knows it.
     """
-    import hashlib
+    from numcheck.hashing import sha256_hex
 
     words = sorted(f"{c.text}\x1f{c.sentence}" for c in claims)
     raw = "\x1e".join([rule_id, source.replace("\\", "/"), *words])
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    return sha256_hex(raw)[:32]
 
 
 def unit_label(unit: str) -> str:
