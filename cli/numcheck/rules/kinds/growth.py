@@ -38,6 +38,7 @@ _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
 _RELATIVE = ("percent", "percent / year")
 _POINTS = re.compile(r"^\s*(?:percentage\s+)?points?\b")
 
+
 def years(sentence: str) -> int | None:
     """Return the number of years a sentence's change spans, when it says."""
     match = _OVER_YEARS.search(sentence)

@@ -32,6 +32,7 @@ def _stated(share: Claim, ctx: Context) -> tuple[float, float]:
         share = replace(share, precision=min(share.precision, 0.2 * share.value))
     return widened(share, ctx.vocab)
 
+
 def check(rule: Rule, claims: list[Claim], ctx: Context) -> list[Finding]:
     """Return a finding for each part and share that the whole cannot reconcile."""
     findings = []
