@@ -197,3 +197,49 @@ def test_the_builtin_sha256_gives_hashlib_s_digest(text):
     from numcheck.hashing import sha256_hex
 
     assert sha256_hex(text) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+STORY_WORK = """
+import sys
+import numcheck.jobs as jobs
+
+real = jobs._story
+
+
+def story(group):
+    before = set(sys.modules)
+    done = real(group)
+    print("imported:", " ".join(sorted(set(sys.modules) - before)), file=sys.stderr)
+    return done
+
+
+jobs._story = story  # the worker runs the real story; this only reports what it imported
+sys.argv = ["numcheck", "check", "-j", "2", "--fail-on", "never", *sys.argv[1:]]
+import numcheck.app
+
+numcheck.app.main()
+"""
+
+
+def test_jobs_workers_inherit_every_module_a_story_needs(tmp_path):
+    """--jobs forks workers after the stages are loaded: a worker that imported its own would pay for it."""
+    texts = {
+        "a/report.txt": "The nurses worked 26 hours a day, the union said. Pay rose from $12 to $15 an hour.\n",
+        "a/wire.md": "# Strike\n\nAbout 300 nurses walked out, or 40% of the 750 staff.\n",
+        "b/report.txt": "More than 1,200 people were evacuated and 45 of the 300 homes were lost.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text)
+    env = {k: v for k, v in os.environ.items() if k not in ("NUMCHECK_DEBUG", "GITHUB_ACTIONS")}
+    env["NUMCHECK_CACHE_DIR"] = str(tmp_path / "cache")
+    done = subprocess.run(
+        [sys.executable, "-c", STORY_WORK, str(tmp_path / "a"), str(tmp_path / "b")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    reports = [line for line in done.stderr.splitlines() if line.startswith("imported:")]
+    assert done.returncode == 0 and len(reports) == 2 and "in 3 files" in done.stderr, done.stderr
+    assert reports == ["imported: ", "imported: "]

@@ -185,8 +185,24 @@ def _settings(config, max_size: float, sources: str | None, stdin_name: str | No
     )
 
 
-EXTRACT_STAGES = ("numcheck.config", "numcheck.pipeline", "numcheck.read", "numcheck.extract", "numcheck.relate")
-CHECK_STAGES = (*EXTRACT_STAGES, "numcheck.rules.loader", "numcheck.rules.engine", "numcheck.report")
+# Every module a story's work imports, so that --jobs workers inherit them instead of each importing its own
+# (tests/test_start_paths.py checks that a story's work imports nothing more).
+EXTRACT_STAGES = (
+    "numcheck.config",
+    "numcheck.pipeline",
+    "numcheck.read",
+    "numcheck.read.manifest",
+    "numcheck.read.suppressions",
+    "numcheck.extract",
+    "numcheck.relate",
+)
+CHECK_STAGES = (
+    *EXTRACT_STAGES,
+    "numcheck.rules.loader",
+    "numcheck.rules.engine",
+    "numcheck.report",
+    "numcheck.hashing",
+)
 
 
 def _load_stages(modules: tuple[str, ...]) -> None:

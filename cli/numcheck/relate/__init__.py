@@ -9,6 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from numcheck.records import Claim, Relation
+from numcheck.relate.change import relate_changes
+from numcheck.relate.partition import relate_partitions
+from numcheck.relate.rate import relate_rates
+from numcheck.relate.ratio import relate_ratios
+from numcheck.relate.share import relate_shares
+from numcheck.relate.tables import relate_tables
+from numcheck.relate.text import Text
+from numcheck.relate.words import relation_words
 
 if TYPE_CHECKING:
     from numcheck.read.document import Document
@@ -17,15 +25,6 @@ if TYPE_CHECKING:
 
 def relate(doc: Document | str, claims: list[Claim], vocab: Vocabulary | None = None) -> list[Relation]:
     """Return the relations between the claims of one document (or of a prose view, without its tables)."""
-    from numcheck.relate.change import relate_changes
-    from numcheck.relate.partition import relate_partitions
-    from numcheck.relate.rate import relate_rates
-    from numcheck.relate.ratio import relate_ratios
-    from numcheck.relate.share import relate_shares
-    from numcheck.relate.tables import relate_tables
-    from numcheck.relate.text import Text
-    from numcheck.relate.words import relation_words
-
     if not claims:
         return []
     words = relation_words()
