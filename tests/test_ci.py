@@ -183,6 +183,32 @@ def test_configuration_is_found_in_a_parent_folder(tmp_path):
     assert "hours-per-day" in isolated.stdout and isolated.returncode == 1
 
 
+UNHEEDED = {
+    "two folders, two files": (["a", "b"], ["b: its own b/numcheck.yaml is not read: the run uses a/numcheck.yaml"]),
+    "a folder without one": (["a", "c"], ["c: has no configuration file, yet the run applies a/numcheck.yaml"]),
+    "the first without one": (["c", "a"], ["a: its own a/numcheck.yaml is not read: the first path has none"]),
+    "files under one file": (["a/x.md", "a"], []),
+    "a shared parent's file": (["d/one", "d/two"], []),
+    "--isolated reads none": (["a", "b", "--isolated"], []),
+    "one path": (["b"], []),
+}
+
+
+@pytest.mark.parametrize(("args", "warned"), UNHEEDED.values(), ids=UNHEEDED)
+def test_a_folder_whose_own_configuration_the_run_does_not_read_is_named(tmp_path, args, warned):
+    """One configuration applies to a run: a checked folder with another gets a warning, not silence."""
+    write(tmp_path, "a/numcheck.yaml", "fail-on: warning\n")
+    write(tmp_path, "b/numcheck.yaml", "fail-on: info\n")
+    write(tmp_path, "d/.numcheck.yaml", "fail-on: info\n")
+    for name in ("a/x.md", "b/y.md", "c/z.md", "d/one/r.md", "d/two/s.md"):
+        write(tmp_path, name, "About 300 people died.\n")
+    result = run_cli("check", *args, cwd=tmp_path)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("numcheck: warning:")]
+    assert len(lines) == len(warned) and all(line.endswith("; check it separately") for line in lines)
+    assert all(line.startswith(f"numcheck: warning: {w}") for line, w in zip(lines, warned, strict=True))
+    assert result.returncode == 0 and "no findings" in result.stderr
+
+
 def test_pyproject_table_extend_and_command_line_precedence(tmp_path):
     write(tmp_path, "base.yaml", "fail-on: warning\nselect: [hours]\n")
     write(tmp_path, "pyproject.toml", '[project]\nname = "x"\n\n[tool.numcheck]\nextend = "base.yaml"\n')

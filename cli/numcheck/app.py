@@ -229,6 +229,14 @@ def _load_stages(modules: tuple[str, ...]) -> None:
             gc.enable()
 
 
+def _warn_unheeded(paths: list[str], isolated: bool) -> None:
+    """Warn about checked folders whose own configuration file the run does not read."""
+    from numcheck.config import unheeded
+
+    for warning in unheeded(paths, isolated):
+        print(f"numcheck: warning: {warning}", file=sys.stderr)
+
+
 def _usage(message: str) -> None:
     """Print a usage error and exit 2."""
     print(f"numcheck: error: {message}", file=sys.stderr)
@@ -289,6 +297,7 @@ def check(
     from numcheck.schema import valid_date
 
     config = discover(paths, isolated)
+    _warn_unheeded(paths, isolated)
     if date is not None and (_ISO_DAY.fullmatch(date) is None or not valid_date(date)):
         _usage(f"--date: expected YYYY-MM-DD (a real day), got '{excerpt(date)}'")
     processes = parse_jobs(jobs or config.jobs)
@@ -348,6 +357,7 @@ def extract(
     from numcheck.jobs import parse_jobs
 
     config = discover(paths, isolated)
+    _warn_unheeded(paths, isolated)
     processes = parse_jobs(jobs or config.jobs)
     run = _read(paths, _settings(config, max_size, sources, stdin_filename, encoding), config.exclude, processes)
     chosen = _format(format, claims=True)

@@ -191,6 +191,44 @@ def discover(paths: list[str], isolated: bool = False) -> Config:
     return load(found) if found else Config()
 
 
+def unheeded(paths: list[str], isolated: bool = False) -> list[str]:
+    """Return a warning for each checked path whose closest configuration is not the one the run uses.
+
+    One configuration applies to a run (the first path's), so a second folder's own file is not read:
+    say so rather than check it silently under other rules.
+    """
+    real = [p for p in paths if p != "-"]
+    if isolated or len(real) < 2:
+        return []
+    used = find(Path(real[0]))
+    found: dict[Path | None, Path | None] = {}
+    warnings = []
+    for path in real[1:]:
+        folder = Path(path) if Path(path).is_dir() else Path(path).parent
+        key = folder.resolve()
+        if key not in found:
+            found[key] = find(Path(path))
+        own = found[key]
+        if own == used:
+            continue
+        if own is None:
+            said = f"has no configuration file, yet the run applies {_shown(used)}, the first path's"
+        elif used is None:
+            said = f"its own {_shown(own)} is not read: the first path has none, so the run uses none"
+        else:
+            said = f"its own {_shown(own)} is not read: the run uses {_shown(used)}, the first path's"
+        warnings.append(f"{path}: {said}; check it separately")
+    return warnings
+
+
+def _shown(path: Path) -> str:
+    """Return a path relative to the working folder when it is inside it."""
+    import os
+
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
 def check_rule_ids(config: Config, known: set[str]) -> None:
     """Raise ConfigError for an id in select, ignore or levels that names no loaded rule, with a guess."""
     for key, names in (("select", config.select), ("ignore", config.ignore), ("levels", list(config.levels))):
