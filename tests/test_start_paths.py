@@ -63,6 +63,12 @@ STARTS = [
     "1. ",
     "1) ",
     "12.5 ",
+    "6.05",
+    "61.2% ",
+    "2015.",
+    "7)x ",
+    "- 1. ",
+    "- # ",
     "2,000 ",
     "3 ",
     "> ",
@@ -129,7 +135,12 @@ def test_plain_texts_get_the_roles_markdown_it_gives():
     [
         ("# Toll\n\nAbout 300 died.\nMore text\n", True),
         ("Title\n===\n", False),  # a setext heading's underline
-        ("1. first\n", False),
+        ("1. first\n", True),  # a one-line list item's text is inline content, as a paragraph's
+        ("- About 300 died.\n* 40 hurt\n\n2) more\n", True),
+        ("6.05 metres short\n61.2% last year\n", True),  # a number, not an ordered list's marker
+        ("2015.\n", False),  # an empty ordered item, or a paragraph's last line: the parser decides
+        ("- - -\n", False),  # a thematic break
+        ("-\ttext\n", False),
         ("2,000 people\n\n“Quoted” 5\r\n", True),
         ("a | b\n--|--\n1 | 2\n", False),  # a table
         ("text\n    indented\n", False),
@@ -200,6 +211,7 @@ def test_the_builtin_sha256_gives_hashlib_s_digest(text):
 
 
 STORY_WORK = """
+import os
 import sys
 import numcheck.jobs as jobs
 
@@ -209,7 +221,8 @@ real = jobs._story
 def story(group):
     before = set(sys.modules)
     done = real(group)
-    print("imported:", " ".join(sorted(set(sys.modules) - before)), file=sys.stderr)
+    line = "imported: " + " ".join(sorted(set(sys.modules) - before)) + "\\n"
+    os.write(2, line.encode())  # one write: the two workers' lines must not interleave
     return done
 
 

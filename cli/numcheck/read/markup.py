@@ -117,19 +117,24 @@ def _markdown_parser():
     return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
 
-# A line that CommonMark (with tables) can only read as paragraph text or an ATX heading: it starts
-# at the margin with a letter, a digit that opens no ordered list, an opening quote or bracket, a
-# currency sign or "#". Every other block (lists, quotes, code, HTML, tables, rules, setext
-# underlines, link definitions) starts otherwise or needs such a line next to it.
-_PLAIN_LINE = re.compile(r"(?:[^\W\d_]|\d++(?![.)])|[\"'“‘«„(\$€£#])[^\r\n]*+(?:\r\n?|\n)?")
+# A line that CommonMark (with tables) can only read as inline content: paragraph text or an ATX
+# heading, alone or as a one-line list item ("- ", "* ", "+ ", "1. ", "1) " and one space). The text
+# starts at the margin (or after the marker) with a letter, a number that opens no ordered list
+# ("6.05 metres", "61.2%": a list marker's "6." or "6)" is followed by a space or the line's end), an
+# opening quote or bracket, a currency sign or "#". Every other block (quotes, code, HTML, tables,
+# rules, setext underlines, link definitions, an item's indented continuation) starts otherwise or
+# needs such a line next to it; a list item's text is inline content as a paragraph's is.
+_PLAIN_LINE = re.compile(
+    r"(?:(?:[-*+]|\d{1,9}[.)]) )?(?:[^\W\d_]|\d++(?![.)](?:[ \t\r\n]|$))|[\"'“‘«„(\$€£#])[^\r\n]*+(?:\r\n?|\n)?"
+)
 _BLANK_LINE = re.compile(r"[ \t]*+(?:\r\n?|\n)?")  # markdown-it's own blank line: spaces and tabs
 
 
 def _plain_roles(lines: list[str]) -> list[str] | None:
     """Return each line's role when every line is plain prose or blank, else None (markdown-it decides).
 
-    Such a text is paragraphs and headings only, whose lines are all inline content: most articles,
-    which are then read without importing markdown-it (a tenth of a start).
+    Such a text is paragraphs, headings and one-line list items only, whose lines are all inline
+    content: most articles, which are then read without importing markdown-it (a tenth of a start).
     """
     roles = []
     for line in lines:
@@ -161,7 +166,7 @@ def markdown_prose(text: str) -> str:
     markdown-it-py finds the block structure (fenced and indented code, HTML blocks, front
     matter is blanked before it parses); every line it does not report as inline content is
     blanked, and HTML blocks get the HTML prose view. Offsets never move. A text of plain
-    paragraphs and headings only needs no parser (_plain_roles): its lines are all prose.
+    paragraphs, headings and one-line list items needs no parser (_plain_roles): its lines are all prose.
     """
     front = _front_matter_span(text)
     body = _blank_spans(text, [front]) if front else text
