@@ -40,11 +40,12 @@ _DIGIT_OR_FRACTION = re.compile(rf"[\d{FRACTION_CHARS}]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _may_hold_figure(prose: str, start: int, end: int, vocab: Vocabulary) -> bool:
-    """Cheap test before tokenizing: a digit, or a word that can begin a number in words."""
+def _may_hold_figure(prose: str, start: int, end: int, lower: str, vocab: Vocabulary) -> bool:
+    """Cheap test before tokenizing: a digit, or a word that can begin a number in words (`lower`: the sentence
+    in lowercase)."""
     if _DIGIT_OR_FRACTION.search(prose, start, end):
         return True
-    return not vocab.trigger_words.isdisjoint(_WORD.findall(prose[start:end].lower()))
+    return not vocab.trigger_words.isdisjoint(_WORD.findall(lower))
 
 
 def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
@@ -61,12 +62,12 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             in_quote = False  # a quotation does not run across paragraphs unclosed
             event = None
         previous_end = s_end
-        event = new_event(prose[s_start:s_end], vocab) or event
+        lower = prose[s_start:s_end].lower()  # one lowercase copy per sentence, shared by every test below
+        event = new_event(lower, vocab) or event
         quoted_spans, in_quote = quote_state(prose, s_start, s_end, in_quote)
-        if not _may_hold_figure(prose, s_start, s_end, vocab):
+        if not _may_hold_figure(prose, s_start, s_end, lower, vocab):
             continue
         tokens = tokenize(prose, s_start, s_end)
-        lower = prose[s_start:s_end].lower()
         reader = QuantityReader(vocab, tokens, prose, lower)
         sentence = " ".join(prose[s_start:s_end].split())
         credits = None

@@ -385,14 +385,18 @@ _PERIOD_PAST = frozenset(("past", "last", "previous"))
 _PERIOD_UNITS = frozenset(("year", "years", "decade", "decades", "month", "months", "week", "weeks", "century"))
 
 
+# "another", "a separate" … "a later" with the shared "a" first: a pattern that opens with a literal
+# lets the regex engine jump from one "a" to the next instead of trying every alternative at every
+# character; the lookbehind is the word boundary before it.
 _NEW_EVENT = re.compile(
-    r"\b(?:another|a separate|a second|a third|an earlier|a previous|a later)\s+([a-z]+(?:[ -][a-z]+)?)"
+    r"a(?<!\wa)(?:nother| separate| second| third|n earlier| previous| later)\s+([a-z]+(?:[ -][a-z]+)?)"
 )
 
 
-def new_event(sentence: str, vocab: Vocabulary) -> str | None:
-    """Return "another explosion" when a sentence brings in a second event; the paragraph's figures follow it."""
-    match = _NEW_EVENT.search(sentence.lower())
+def new_event(lower: str, vocab: Vocabulary) -> str | None:
+    """Return "another explosion" when a sentence (in lowercase) brings in a second event; the paragraph's
+    figures follow it."""
+    match = _NEW_EVENT.search(lower)
     if match is None or match.group(1).split()[0] in vocab.not_events:
         return None
     lead = match.group(0)[: match.start(1) - match.start(0)].split()
