@@ -436,10 +436,27 @@ _COORDINATORS = frozenset(("and", "or", "where", "which", "who", "whose", "when"
 _COORDINATORS_BEFORE = frozenset(("and", "so"))  # ", or about £1,120 a month" restates the figure before
 
 
+# The last own_part asked for and its answer: a figure's frame asks for the same part up to three times
+# (its time, its predicate, its place). Token lists are never changed once made, and the list itself is
+# kept, so a new list at a reused address is never mistaken for the last one.
+_last_part: tuple = (None, 0, 0, (0, 0), (0, 0))
+
+
 def own_part(t: list[Token], first: int, after: int, span: tuple[int, int]) -> tuple[int, int]:
     """Narrow a clause to the figure's own part: from after ", and" before it to the next ", and", ", where",
     ", <-ing word>" or a figure compared with ("from 5.6", "than 300") after it. Read for its place,
     predicate and time."""
+    global _last_part
+    last = _last_part
+    if last[0] is t and last[1] == first and last[2] == after and last[3] == span:
+        return last[4]
+    part = _own_part(t, first, after, span)
+    _last_part = (t, first, after, span, part)
+    return part
+
+
+def _own_part(t: list[Token], first: int, after: int, span: tuple[int, int]) -> tuple[int, int]:
+    """Compute own_part."""
     start, end = span
     low = lows(t)
     if "," in low[span[0] : first - 1]:
