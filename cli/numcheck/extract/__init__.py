@@ -125,7 +125,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             if source and measure and source.lower() == measure.lower():
                 source = cue = None  # "120% of respondents said": the subject is not a source
             if times is None:
-                found_times = anchors(prose, s_start, s_end)
+                found_times = anchors(prose, s_start, s_end, tokens)
                 times = _figure_times(found_times, prose, vocab)
                 kept_times = set(times)
                 said_times = [a for a in found_times if a not in kept_times]  # "officials said on Tuesday"
