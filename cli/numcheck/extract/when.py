@@ -54,10 +54,18 @@ _FOLDS = re.compile("[\u017f\u0131\u0130\u212a]")
 
 
 # What every anchor ends on: a year, a month, a weekday or a time word. Most sentences have
-# none, and this one search is cheaper than trying every cue at every word.
+# none, and this one search is cheaper than trying every cue at every word. It reads as
+#   (?:19|20)\d\d | (?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) | day\b|week|month|year|ago\b|now\b|current
+# (the last seven ignoring case), written to open with one character class: the regex engine then
+# skips straight to the characters a hint can start with, and a lookbehind picks the alternative
+# (four times faster than trying each alternative at every character).
 _HINT = re.compile(
-    r"(?:19|20)\d\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|day\b|week|month|year|ago\b|now\b|current",
-    re.IGNORECASE,
+    r"[12JFMASONDdwWmyYaAnNcC](?:"
+    r"(?<=1)9\d\d|(?<=2)0\d\d"
+    r"|(?<=J)(?:an|un|ul)|(?<=F)eb|(?<=M)(?:ar|ay)|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct|(?<=N)ov|(?<=D)ec"
+    r"|(?<=[dD])(?i:ay)\b|(?<=[wW])(?i:eek)|(?<=[mM])(?i:onth)|(?<=[yY])(?i:ear)|(?<=[aA])(?i:go)\b"
+    r"|(?<=[nN])(?i:ow)\b|(?<=[cC])(?i:urrent)"
+    r")"
 )
 
 
