@@ -59,7 +59,7 @@ def test_anchors_from_tokens_match_the_full_scan(text: str, whens: list[str]) ->
         ("40 agony", False),
         ("40 years AGO.", True),
         ("40 now", True),
-        ("40 nowadays", True),
+        ("40 nowadays", False),
         ("40 at present", False),
         ("CURRENTLY 40", True),
         ("40 cur rent", False),
