@@ -24,7 +24,7 @@ from numcheck.extract.frame import (
     part_of_next,
     read_frame,
 )
-from numcheck.extract.numbers import representable
+from numcheck.extract.numbers import DENOMINATORS, WORD_SCALES, representable
 from numcheck.extract.quantities import QuantityReader
 from numcheck.extract.sentences import sentences
 from numcheck.extract.tokens import FRACTION_CHARS, tokenize
@@ -57,6 +57,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
     starts = vocab.number_starts
     event = None  # "another explosion": the rest of the paragraph speaks of a second event
     keep = Shared()  # the claims' repeated words and numbers, one object each
+    followers = _article_followers(vocab)
     for s_start, s_end in _bounded(sentences(prose), prose):
         if "\n\n" in prose[previous_end:s_start]:
             in_quote = False  # a quotation does not run across paragraphs unclosed
@@ -87,6 +88,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 c += 1
                 continue
             i = candidates[c]
+            tok = tokens[i]
             if _in_name(tokens, i):
                 if title_case is None:  # read only when needed: most sentences hold no capitalised number word
                     title_case = _title_case(tokens)
@@ -96,6 +98,9 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             skip = skip_nonclaim(tokens, i, vocab, prose)
             if skip != i:
                 i = floor = skip
+                continue
+            if followers and tok.low in _ARTICLES and (i + 1 == n or tokens[i + 1].low not in followers):
+                i = max(i + 1, reader.unreadable_end)  # "a" or "an" before no number word: read_at finds nothing
                 continue
             q = reader.read_at(i, floor)
             if q is None or _lone_word(tokens, q) or _code(tokens, q) or _too_large(q):
@@ -204,6 +209,32 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 whole_follows = len(claims) - 1
             i = floor = q.last
     return claims
+
+
+_ARTICLES = frozenset(("a", "an"))
+# id(vocab) -> (vocab, the words after "a" or "an" that let them begin a figure).
+_FOLLOWERS: dict[int, tuple[Vocabulary, frozenset[str]]] = {}
+
+
+def _article_followers(vocab: Vocabulary) -> frozenset[str]:
+    """Return the lowercase tokens after which "a" or "an" may begin a figure; before any other, reading one is
+    sure to find nothing. Empty when a lone article is a vague figure of the vocabulary: every one is read.
+
+    "a"/"an" begin a figure only as the start of a vague phrase ("a few"), before a scale word or
+    "dozen" ("a hundred and two", "a dozen"), or before a denominator, maybe after a hyphen ("a
+    third", "a-fifth"); every other "a" (a quarter of the words a figure may start at) is an article.
+    """
+    held = _FOLLOWERS.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        words = {*DENOMINATORS, *WORD_SCALES, "dozen", "-"}
+        for phrase in vocab.vague:
+            if phrase[0] in _ARTICLES:
+                if len(phrase) == 1:
+                    words.clear()
+                    break
+                words.add(phrase[1])
+        held = _FOLLOWERS[id(vocab)] = (vocab, frozenset(words))
+    return held[1]
 
 
 SMALL = 8  # a sentence's clauses or anchors up to this many are scanned; more are bisected
