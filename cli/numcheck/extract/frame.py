@@ -377,7 +377,9 @@ def scope_of(
         parts["place"] = place
     if partitive:
         parts["part"] = "of"
-    return "; ".join(f"{key}={parts[key]}" for key in SCOPE_KEYS if key in parts) or None
+    if not parts:
+        return None  # most figures: nothing narrows them
+    return "; ".join(f"{key}={parts[key]}" for key in SCOPE_KEYS if key in parts)
 
 
 _PERIOD_LEADS = frozenset(("since", "over", "in", "during", "for", "across"))
