@@ -45,7 +45,32 @@ def _may_hold_figure(prose: str, start: int, end: int, lower: str, vocab: Vocabu
     in lowercase)."""
     if _DIGIT_OR_FRACTION.search(prose, start, end):
         return True
-    return not vocab.trigger_words.isdisjoint(_WORD.findall(lower))
+    return _trigger_pattern(vocab).search(lower) is not None
+
+
+# id(vocab) -> (vocab, a pattern finding a trigger word as a whole word).
+_TRIGGERS: dict[int, tuple[Vocabulary, re.Pattern[str]]] = {}
+
+
+def _trigger_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    """Return a pattern that finds one of the vocabulary's trigger words as a whole word (a run of `_WORD`).
+
+    It does what testing every word of `_WORD.findall(lower)` against the set does without making the
+    list (a fifth of the reading of a sentence without digits). It opens with one character class, the
+    words' first letters, so that the regex engine skips to the next such letter; a lookbehind picks the
+    words that letter starts; the lookarounds make the word a whole run of letters.
+    """
+    held = _TRIGGERS.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        by_first: dict[str, list[str]] = {}
+        for word in sorted(vocab.trigger_words, key=lambda w: (-len(w), w)):
+            by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+        branches = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in sorted(by_first.items()))
+        firsts = "".join(re.escape(c) for c in sorted(by_first))
+        letter = r"[^\W\d_]"
+        pattern = re.compile(f"[{firsts}](?<!{letter}.)(?:{branches})(?!{letter})" if by_first else r"(?!)")
+        held = _TRIGGERS[id(vocab)] = (vocab, pattern)
+    return held[1]
 
 
 def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
