@@ -6,8 +6,12 @@ import re
 
 import pytest
 
+from numcheck.extract import _trigger_pattern, extract
 from numcheck.extract.tokens import tokenize
 from numcheck.extract.when import _HINT, anchors
+from numcheck.read.document import Document
+from numcheck.read.markup import prose_view
+from numcheck.vocab import default_vocabulary
 
 # The hint as it was first written: every alternative tried at every character.
 PLAIN_HINT = re.compile(
@@ -70,3 +74,47 @@ def test_hint_is_the_plain_hint(text: str, hinted: bool) -> None:
     """The character-class-first hint passes exactly the sentences the plain alternation passes."""
     assert bool(_HINT.search(text)) is hinted
     assert bool(PLAIN_HINT.search(text)) is hinted
+
+
+def _claim_texts(text: str) -> list[str]:
+    return [c.text for c in extract(Document("t", text, prose_view(text, "text")), default_vocabulary())]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("A few hundred came, and a handful of them stayed.", ["A few hundred", "a handful of"]),
+        ("A third of the 90 staff left; a-fifth of them came back.", ["A third", "90", "a-fifth"]),
+        ("A hundred and two came, then a dozen more.", ["A hundred and two", "a dozen"]),
+        ("It took a quarter of an hour for a couple of men.", ["a quarter", "a couple of"]),
+        ("A car hit an elephant in a town of 4,000.", ["4,000"]),
+        ("They came in a", []),
+    ],
+)
+def test_articles_begin_figures_only_before_number_words(text: str, figures: list[str]) -> None:
+    """An "a" or "an" before no number word, scale, denominator or vague phrase is skipped unread."""
+    assert _claim_texts(text) == figures
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "about ten of them",
+        "tenfold",
+        "often, tents and tennis",
+        "one-third",
+        "none of them",
+        "dozens_of",
+        "café dozen",
+        "dozené",
+        "x2dozen",
+        "hundreds",
+        "",
+        "scores of people\nwent",
+    ],
+)
+def test_trigger_pattern_finds_what_the_word_list_finds(sentence: str) -> None:
+    """The one-search test for a number word gives the answer of testing every word against the set."""
+    vocab = default_vocabulary()
+    words = re.findall(r"[^\W\d_]+", sentence)
+    assert (_trigger_pattern(vocab).search(sentence) is not None) is not vocab.trigger_words.isdisjoint(words)
