@@ -257,7 +257,7 @@ def inherited(counted: str | None, vocab: Vocabulary) -> str | None:
 
 def earlier_before(vocab: Vocabulary, t: list[Token], first: int, span: tuple[int, int]) -> bool:
     """Return True when "earlier", "previous" or "initial" qualifies the figure: "an earlier toll of 27"."""
-    return any(t[k].low in vocab.earlier for k in range(max(span[0], first - 4), first))
+    return not vocab.earlier.isdisjoint(lows(t)[max(span[0], first - 4) : first])
 
 
 def predicate_at(
@@ -291,8 +291,7 @@ def predicate_at(
         if in_measure:
             distance = NOUN_YIELDS
         # A comma between them sets the predicate in a neighbouring item: "41 were dead, 298 had been rescued".
-        between = range(end, first) if end <= first else range(last, k)
-        across = any(t[j].text == "," for j in between)
+        across = "," in (low[end:first] if end <= first else low[last:k])
         rank = (across, max(distance, 0), in_measure, 0 if k >= first else 1, name, k)
         if best is None or rank < best:
             best = rank

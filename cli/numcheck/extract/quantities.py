@@ -122,7 +122,10 @@ def match_phrase(tokens: list[Token], i: int, table: dict, longest: int, lower: 
     if i >= n:
         return None
     tok = tokens[i]
-    sizes = _sizes(table)[1].get(tok.low if lower else tok.text)
+    entry = _SIZES.get(id(table))  # _sizes(table), without a call in the common case: this runs per figure
+    if entry is None or entry[0] is not table:
+        entry = _sizes(table)
+    sizes = entry[1].get(tok.low if lower else tok.text)
     if sizes is None:
         return None
     for size in sizes:
