@@ -17,6 +17,7 @@ _BOUNDARY = re.compile(
     r"|(?<=\n)(?=[ \t]*(?:[-*+>#]|\d{1,3}[.)])[ \t])"
     r")"
 )
+_VISIBLE = re.compile(r"\S")  # what str.strip() keeps: \s is str.isspace()
 MONTHS = frozenset(
     [
         "january",
@@ -104,8 +105,8 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
         end = match.start() + len(match.group().rstrip())
-        if text[start:end].strip():
+        if _VISIBLE.search(text, start, end):  # not blank; a search copies nothing
             yield start, end
         start = match.end()
-    if text[start:].strip():
+    if _VISIBLE.search(text, start):
         yield start, len(text)

@@ -105,10 +105,12 @@ def _matches(text: str, start: int, end: int, tokens: list[Token]) -> Iterator[r
         yield from _ANCHOR.finditer(text, start, end)
         return
     first = _FIRST_WORDS
-    positions = [tok[3] for tok in tokens if tok[2] in first or tok[0] == "num" or tok[2].startswith(_NOW_WORDS)]
+    positions = [tok[3] for tok in tokens if tok[2] in first or tok[0] == "num"]
     inner = [m.end() for m in _INNER_STARTS.finditer(text, start, end)]
     if inner:
-        positions = sorted({*positions, *inner})
+        # "today's": a now-word ends at an apostrophe inside its token (the only word boundary inside a word)
+        heads = [tok[3] for tok in tokens if tok[2].startswith(_NOW_WORDS)]
+        positions = sorted({*positions, *inner, *heads})
     match_at = _ANCHOR.match
     resume = start
     for position in positions:
