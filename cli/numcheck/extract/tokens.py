@@ -8,10 +8,11 @@ from typing import NamedTuple
 FRACTION_CHARS = "½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 
 # Each alternative consumes at least one character and the groups cannot overlap,
-# so matching is linear in the text's length.
+# so matching is linear in the text's length. Words come first: most tokens are words, and no
+# word starts with a digit, so the order changes nothing but the tries.
 _TOKEN = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)*)"
-    rf"|(?P<word>[^\W\d_{FRACTION_CHARS}]+(?:['’][^\W\d_{FRACTION_CHARS}]+)*)"
+    rf"(?P<word>[^\W\d_{FRACTION_CHARS}]+(?:['’][^\W\d_{FRACTION_CHARS}]+)*)"
+    r"|(?P<num>\d+(?:[.,]\d+)*)"
     r"|(?P<other>\S)"
 )
 
