@@ -114,13 +114,13 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
                 continue
             i = candidates[c]
             tok = tokens[i]
-            if _in_name(tokens, i):
+            if tok.kind == "word" and _in_name(tokens, i):  # a number in digits is never in a name
                 if title_case is None:  # read only when needed: most sentences hold no capitalised number word
                     title_case = _title_case(tokens)
                 if not title_case:
                     i += 1  # "the Six Nations", "a Top Ten hit": a number word inside a capitalised name
                     continue
-            skip = skip_nonclaim(tokens, i, vocab, prose)
+            skip = skip_nonclaim(tokens, i, vocab, prose) if tok.kind == "num" else i  # it skips numbers only
             if skip != i:
                 i = floor = skip
                 continue

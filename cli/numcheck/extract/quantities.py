@@ -377,6 +377,8 @@ class QuantityReader:
 
     def modifier_before(self, i: int, floor: int) -> tuple[Modifier, int] | None:
         """Return the hedge or bound written before index i, and its first index."""
+        if i <= floor or self.t[i - 1].low not in self.v.lasts["modifiers"]:
+            return None  # only a modifier's last word can end one: most figures have none before them
         found = match_phrase_ending(self.t, i, self.v.modifiers, self.v.longest["modifiers"], floor)
         if found is None:
             return None
@@ -621,7 +623,8 @@ class QuantityReader:
     def read_at(self, i: int, floor: int) -> Quantity | None:
         """Read the quantity whose number starts at token i; tokens before floor are taken."""
         t, v = self.t, self.v
-        vague = match_phrase(t, i, v.vague, v.longest["vague"])
+        # only a vague phrase's first word can start one: most figures are digits, and skip the lookup
+        vague = match_phrase(t, i, v.vague, v.longest["vague"]) if t[i].low in v.firsts["vague"] else None
         if vague:
             (low, high), j = vague
             q = Quantity(i, j, (low + high) / 2, low, high, qualifier="vague", vague=True)
