@@ -269,13 +269,14 @@ def measure_after(tokens: list[Token], q: Quantity) -> tuple[str | None, int]:
 
 def _cue_window(t: list[Token], start: int, stop: int, index: dict, longest: int, lasts: frozenset) -> str | None:
     """Return the concept of the nearest cue phrase in t[start:stop], searching backwards."""
-    if lasts.isdisjoint(lows(t)[start:stop]):
+    low = lows(t)
+    if lasts.isdisjoint(low[start:stop]):
         return None
     for end in range(stop, start, -1):
-        if t[end - 1].low not in lasts:
+        if low[end - 1] not in lasts:
             continue
         for size in range(min(longest, end - start), 0, -1):
-            key = tuple(lows(t)[end - size : end])
+            key = tuple(low[end - size : end])
             if key in index:
                 return index[key]
     return None

@@ -104,29 +104,28 @@ CLAUSE_REACH = 40
 def clause_span(t: list[Token], first: int, last: int) -> tuple[int, int]:
     """Return the token span of the clause holding t[first:last], at most CLAUSE_REACH tokens each side."""
     low = lows(t)
-    start = first
-    floor = max(0, first - CLAUSE_REACH)
-    if _CLAUSE_ENDS.isdisjoint(low[floor:first]):
-        start = floor  # nothing before the figure ends the clause: the walk below would reach the cap
-    while start > floor:
-        tok = t[start - 1]
-        if tok.text in _BREAKS or (tok.text == "-" and start > 1 and t[start - 2].end < tok.start):  # " - "
-            break
-        if tok.low in _CONTRASTS and start > 1 and t[start - 2].text == ",":
-            start -= 1
-            break
-        start -= 1
-    end = last
-    ceiling = min(len(t), last + CLAUSE_REACH)
-    if _CLAUSE_ENDS.isdisjoint(low[last:ceiling]):
-        end = ceiling
-    while end < ceiling:
-        tok = t[end]
-        if tok.text in _BREAKS or (tok.text == "-" and t[end - 1].end < tok.start):
-            break
-        if tok.low in _CONTRASTS and t[end - 1].text == ",":
-            break
-        end += 1
+    # Only a token in _CLAUSE_ENDS can end the clause: the walks visit those, nearest first, and stop at
+    # the cap when none does (most clauses hold none, and then nothing is visited at all).
+    start = floor = max(0, first - CLAUSE_REACH)
+    if not _CLAUSE_ENDS.isdisjoint(low[floor:first]):
+        for k in reversed([k for k in range(floor, first) if low[k] in _CLAUSE_ENDS]):
+            tok = t[k]
+            if tok.text in _BREAKS or (tok.text == "-" and k > 0 and t[k - 1].end < tok.start):  # " - "
+                start = k + 1
+                break
+            if tok.low in _CONTRASTS and k > 0 and t[k - 1].text == ",":
+                start = k
+                break
+    end = ceiling = min(len(t), last + CLAUSE_REACH)
+    if not _CLAUSE_ENDS.isdisjoint(low[last:ceiling]):
+        for k in [k for k in range(last, ceiling) if low[k] in _CLAUSE_ENDS]:
+            tok = t[k]
+            if tok.text in _BREAKS or (tok.text == "-" and t[k - 1].end < tok.start):
+                end = k
+                break
+            if tok.low in _CONTRASTS and t[k - 1].text == ",":
+                end = k
+                break
     return start, end
 
 
@@ -461,14 +460,14 @@ def _own_part(t: list[Token], first: int, after: int, span: tuple[int, int]) -> 
     start, end = span
     low = lows(t)
     if "," in low[span[0] : first - 1]:
-        for k in range(first - 1, span[0], -1):
-            if t[k - 1].text == "," and t[k].low in _COORDINATORS_BEFORE:
-                start = k
+        for comma in reversed([k for k in range(span[0], first - 1) if low[k] == ","]):
+            if low[comma + 1] in _COORDINATORS_BEFORE:
+                start = comma + 1
                 break
     rest = low[after : span[1] - 1]
     if "," not in rest and _REFERENCE_LEADS.isdisjoint(rest):
         return start, end  # no comma and no "from", "than": the figure's part runs to the clause's end
-    for k in range(after, span[1] - 1):
+    for k in [k for k in range(after, span[1] - 1) if low[k] in _COMMA_OR_REFERENCE]:  # only these can end it
         if t[k].text == "," and (t[k + 1].low in _COORDINATORS or _participle(t[k + 1])):
             end = k
             break
@@ -480,6 +479,7 @@ def _own_part(t: list[Token], first: int, after: int, span: tuple[int, int]) -> 
 
 # Words that bring in a figure to compare with; what follows it (its time, its place) is that figure's.
 _REFERENCE_LEADS = frozenset(("from", "against", "than", "versus", "compared"))
+_COMMA_OR_REFERENCE = _REFERENCE_LEADS | {","}
 
 
 def _participle(tok: Token) -> bool:
@@ -494,11 +494,10 @@ def _number_next(t: list[Token], k: int, stop: int) -> bool:
 
 def _place(t: list[Token], span: tuple[int, int]) -> str | None:
     """Return the first capitalised name after "in"/"at" in a clause: "in Arden", "at the Walmart"."""
-    if _PLACE_LEADS.isdisjoint(lows(t)[span[0] : span[1] - 1]):
+    low = lows(t)
+    if _PLACE_LEADS.isdisjoint(low[span[0] : span[1] - 1]):
         return None
-    for k in range(span[0], span[1] - 1):
-        if t[k].low not in _PLACE_LEADS:
-            continue
+    for k in [k for k in range(span[0], span[1] - 1) if low[k] in _PLACE_LEADS]:
         j = k + 1
         if j < span[1] and t[j].low == "the":
             j += 1
@@ -521,9 +520,10 @@ def partitive(t: list[Token], after: int) -> bool:
 def part_cue_before(vocab: Vocabulary, t: list[Token], first: int, span: tuple[int, int]) -> bool:
     """Return True when a subset cue ("including", "of whom") stands just before the figure."""
     longest = vocab.longest["part_cues"]
+    low = lows(t)
     for k in range(max(0, first - longest - 2), first):
         for size in range(longest, 0, -1):
-            if k + size <= first and tuple(lows(t)[k : k + size]) in vocab.part_cues:
+            if k + size <= first and tuple(low[k : k + size]) in vocab.part_cues:
                 between = t[k + size : first]
                 if all(x.kind == "word" and x.low in ("the", "at", "least", "some", "about") for x in between):
                     return True
