@@ -56,7 +56,7 @@ def _trigger_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     """Return a pattern that finds one of the vocabulary's trigger words as a whole word (a run of `_WORD`).
 
     It does what testing every word of `_WORD.findall(lower)` against the set does without making the
-    list (a fifth of the reading of a sentence without digits). It opens with one character class, the
+    list of the words of every sentence without digits. It opens with one character class, the
     words' first letters, so that the regex engine skips to the next such letter; a lookbehind picks the
     words that letter starts; the lookarounds make the word a whole run of letters.
     """
