@@ -412,7 +412,9 @@ class QuantityReader:
                 q.unit = "GBP"
                 return self._cents_after(k, q)
             return k
-        name = match_phrase(t, j, v.currency_names, v.longest["currency_names"])
+        # A phrase table is asked only when the word can start one of its phrases: most figures have no unit.
+        firsts = v.firsts["currency_names"]
+        name = match_phrase(t, j, v.currency_names, v.longest["currency_names"]) if t[j].low in firsts else None
         if name:
             q.unit, k = name
             scale, after = self.scale_at(k)
@@ -588,7 +590,7 @@ class QuantityReader:
         if j >= self.n:
             return None
         found = None
-        word = match_phrase(t, j, v.rate_words, v.longest["rate_words"])
+        word = match_phrase(t, j, v.rate_words, v.longest["rate_words"]) if t[j].low in v.firsts["rate_words"] else None
         if word:
             per, k = word
             found = _per(unit, per), k
@@ -802,6 +804,8 @@ class QuantityReader:
     def bound_after(self, j: int, q: Quantity) -> int:
         """Read a bound written after the number: "100 or more", "65 and over", "5,000 or less"."""
         t, v = self.t, self.v
+        if j >= self.n or t[j].low not in v.firsts["modifiers_after"]:
+            return j  # no bound phrase starts here: most figures
         found = match_phrase(t, j, v.modifiers_after, v.longest["modifiers_after"])
         if found is None:
             return j
