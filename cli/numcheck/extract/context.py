@@ -344,7 +344,8 @@ def concept_of(
             return bound_cue
     # a cue glued to the figure wins: "a 36-year-old", "62 years old" is an age whatever the verb
     low = lows(t)
-    for size in phrase_sizes(vocab.cue_index, low[q.last]) if q.last < len(t) else ():
+    glued_first = q.last < len(t) and low[q.last] in vocab.firsts["cue"]  # most figures have none after them
+    for size in phrase_sizes(vocab.cue_index, low[q.last]) if glued_first else ():
         if size > longest or q.last + size > len(t):
             continue
         glued_cue = vocab.cue_index.get(tuple(low[q.last : q.last + size]))

@@ -532,8 +532,9 @@ def part_cue_before(vocab: Vocabulary, t: list[Token], first: int, span: tuple[i
 
 def part_of_next(vocab: Vocabulary, t: list[Token], after: int) -> bool:
     """Return True when "of (the|its) N" or "out of N" follows: the figure is part of the next one."""
+    low = lows(t)
     for size in (2, 1):  # "out of", "of"
-        if tuple(lows(t)[after : after + size]) in vocab.part_of_next:
+        if tuple(low[after : after + size]) in vocab.part_of_next:
             k = after + size
             while k < len(t) and t[k].low in ("the", "its", "their", "his", "her", "our", "a", "total"):
                 k += 1
