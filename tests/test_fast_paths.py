@@ -118,3 +118,29 @@ def test_trigger_pattern_finds_what_the_word_list_finds(sentence: str) -> None:
     vocab = default_vocabulary()
     words = re.findall(r"[^\W\d_]+", sentence)
     assert (_trigger_pattern(vocab).search(sentence) is not None) is not vocab.trigger_words.isdisjoint(words)
+
+
+_ANCHOR_WORDS = (
+    "in on by at to as of the end early mid late last this next since until from during before after "
+    "a an one two five twenty several few years year ago weeks days today today's now nowadays present "
+    "currently March Mar. May Monday monday's week month 2019 1999 2020s 3rd 12 1,000 1.5 000 rock'in"
+)
+_PIECES = [*_ANCHOR_WORDS.split(), "\u017fince", "wee\u212a", "-", "–", ",", ".", "'", "½", "_in", "x"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_anchors_and_hint_on_generated_sentences(seed: int) -> None:
+    """Sentences made of the anchor pattern's own words, glued and spaced at random: the token-guided
+    matches are finditer's, and the hint passes exactly what the plain hint passes."""
+    import random
+
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(_PIECES) + rng.choice(["", " ", " ", "  ", "\t", ", "]) for _ in range(12))
+        start, end = rng.randint(0, 3), len(text) - rng.randint(0, 3)
+        assert bool(_HINT.search(text, start, end)) is bool(PLAIN_HINT.search(text, start, end)), text
+        expected = anchors(text, start, end)
+        assert anchors(text, start, end, tokenize(text, start, end)) == expected, text
+        found += bool(expected)
+    assert found > 300  # the generated sentences hold anchors: the comparison is not between empty lists
