@@ -351,20 +351,24 @@ def concept_of(
         glued_cue = vocab.cue_index.get(tuple(low[q.last : q.last + size]))
         if glued_cue and fits(glued_cue):
             return glued_cue
-    # a cue just before the figure, inside the clause: "the death toll at over 2,000"
-    start = q.first
-    while start > max(floor, q.first - 6) and t[start - 1].kind == "word" and t[start - 1].low not in ("and", "or"):
-        start -= 1
-    found = _cue_window(t, start, q.first, vocab.cue_index, longest, vocab.lasts["cue"])
-    if found and fits(found):
-        return found
+    # a cue just before the figure, inside the clause: "the death toll at over 2,000". Each window lies
+    # within a few tokens of the figure: when none of those ends a cue, neither window is walked.
+    lasts = vocab.lasts["cue"]
+    if not lasts.isdisjoint(low[max(floor, q.first - 6) : q.first]):
+        start = q.first
+        while start > max(floor, q.first - 6) and t[start - 1].kind == "word" and t[start - 1].low not in ("and", "or"):
+            start -= 1
+        found = _cue_window(t, start, q.first, vocab.cue_index, longest, lasts)
+        if found and fits(found):
+            return found
     # a cue just after the figure: "hundreds have already been killed", "300 troops died"
-    k = measure_end
-    while k < len(t) and k < measure_end + 6 and t[k].low in AUXILIARIES:
-        k += 1
-    found = _cue_window(t, k, min(k + longest, len(t)), vocab.cue_index, longest, vocab.lasts["cue"])
-    if found and fits(found):
-        return found
+    if not lasts.isdisjoint(low[measure_end : measure_end + 6 + longest]):
+        k = measure_end
+        while k < len(t) and k < measure_end + 6 and t[k].low in AUXILIARIES:
+            k += 1
+        found = _cue_window(t, k, min(k + longest, len(t)), vocab.cue_index, longest, lasts)
+        if found and fits(found):
+            return found
     if measure:
         words = tuple(measure.lower().replace("-", " - ").split())
         for size in range(min(len(words), vocab.longest["alias"]), 0, -1):
