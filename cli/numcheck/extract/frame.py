@@ -145,6 +145,9 @@ def counted_of(
     if not measure:
         if vocab is None or t is None:
             return None
+        near = lows(t)[max(span[0], first - 7) : first]
+        if vocab.yield_nouns.isdisjoint(near) and vocab.tally_nouns.isdisjoint(near):
+            return None  # no tally or yield noun before the figure: the walk below would find none
         for k in range(first - 1, max(span[0], first - 7) - 1, -1):
             if t[k].low in vocab.yield_nouns:
                 # "the wheat harvest at 3.4 million tonnes": the noun before the harvest is what is measured
