@@ -115,6 +115,14 @@ def _story(tmp_path: Path):
             50,
         ),
         (
+            # cue words with runs of blanks, articles: where anchors and figures may begin but mostly do not
+            "anchor cue words and articles among figures",
+            lambda n: _extract(
+                " ".join(f"in \t  a house by the {i % 90 + 10} cars from  {1990 + i % 30}" for i in range(n))
+            ),
+            50,
+        ),
+        (
             "overlapping readings",
             lambda n: lambda: best_point([(_claim(i, i, i + n), (float(i), float(i + n))) for i in range(n)]),
             200,

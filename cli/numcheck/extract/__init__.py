@@ -24,7 +24,7 @@ from numcheck.extract.frame import (
     part_of_next,
     read_frame,
 )
-from numcheck.extract.numbers import representable
+from numcheck.extract.numbers import DENOMINATORS, WORD_SCALES, representable
 from numcheck.extract.quantities import QuantityReader
 from numcheck.extract.sentences import sentences
 from numcheck.extract.tokens import FRACTION_CHARS, tokenize
@@ -40,11 +40,37 @@ _DIGIT_OR_FRACTION = re.compile(rf"[\d{FRACTION_CHARS}]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _may_hold_figure(prose: str, start: int, end: int, vocab: Vocabulary) -> bool:
-    """Cheap test before tokenizing: a digit, or a word that can begin a number in words."""
+def _may_hold_figure(prose: str, start: int, end: int, lower: str, vocab: Vocabulary) -> bool:
+    """Cheap test before tokenizing: a digit, or a word that can begin a number in words (`lower`: the sentence
+    in lowercase)."""
     if _DIGIT_OR_FRACTION.search(prose, start, end):
         return True
-    return not vocab.trigger_words.isdisjoint(_WORD.findall(prose[start:end].lower()))
+    return _trigger_pattern(vocab).search(lower) is not None
+
+
+# id(vocab) -> (vocab, a pattern finding a trigger word as a whole word).
+_TRIGGERS: dict[int, tuple[Vocabulary, re.Pattern[str]]] = {}
+
+
+def _trigger_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    """Return a pattern that finds one of the vocabulary's trigger words as a whole word (a run of `_WORD`).
+
+    It does what testing every word of `_WORD.findall(lower)` against the set does without making the
+    list of the words of every sentence without digits. It opens with one character class, the
+    words' first letters, so that the regex engine skips to the next such letter; a lookbehind picks the
+    words that letter starts; the lookarounds make the word a whole run of letters.
+    """
+    held = _TRIGGERS.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        by_first: dict[str, list[str]] = {}
+        for word in sorted(vocab.trigger_words, key=lambda w: (-len(w), w)):
+            by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+        branches = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in sorted(by_first.items()))
+        firsts = "".join(re.escape(c) for c in sorted(by_first))
+        letter = r"[^\W\d_]"
+        pattern = re.compile(f"[{firsts}](?<!{letter}.)(?:{branches})(?!{letter})" if by_first else r"(?!)")
+        held = _TRIGGERS[id(vocab)] = (vocab, pattern)
+    return held[1]
 
 
 def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
@@ -56,41 +82,50 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
     starts = vocab.number_starts
     event = None  # "another explosion": the rest of the paragraph speaks of a second event
     keep = Shared()  # the claims' repeated words and numbers, one object each
+    followers = _article_followers(vocab)
     for s_start, s_end in _bounded(sentences(prose), prose):
         if "\n\n" in prose[previous_end:s_start]:
             in_quote = False  # a quotation does not run across paragraphs unclosed
             event = None
         previous_end = s_end
-        event = new_event(prose[s_start:s_end], vocab) or event
+        lower = prose[s_start:s_end].lower()  # one lowercase copy per sentence, shared by every test below
+        event = new_event(lower, vocab) or event
         quoted_spans, in_quote = quote_state(prose, s_start, s_end, in_quote)
-        if not _may_hold_figure(prose, s_start, s_end, vocab):
+        if not _may_hold_figure(prose, s_start, s_end, lower, vocab):
             continue
         tokens = tokenize(prose, s_start, s_end)
-        lower = prose[s_start:s_end].lower()
         reader = QuantityReader(vocab, tokens, prose, lower)
         sentence = " ".join(prose[s_start:s_end].split())
         credits = None
         times = None
+        years = None
         floor = 0
         title_case = None  # a headline in Title Case: capitals say nothing of names
         whole_follows = None  # the index of a claim that is part of the next figure ("45 of the 300")
         first_in_sentence = len(claims)
+        # The tokens a figure can start at, found in one pass: the loop below jumps from one to the next.
+        candidates = [k for k, tok in enumerate(tokens) if tok.kind == "num" or tok.low in starts]
+        c = 0
         i = 0
         n = len(tokens)
-        while i < n:
-            tok = tokens[i]
-            if tok.kind != "num" and tok.low not in starts:
-                i += 1
+        while c < len(candidates):
+            if candidates[c] < i:
+                c += 1
                 continue
-            if _in_name(tokens, i):
+            i = candidates[c]
+            tok = tokens[i]
+            if tok.kind == "word" and _in_name(tokens, i):  # a number in digits is never in a name
                 if title_case is None:  # read only when needed: most sentences hold no capitalised number word
                     title_case = _title_case(tokens)
                 if not title_case:
                     i += 1  # "the Six Nations", "a Top Ten hit": a number word inside a capitalised name
                     continue
-            skip = skip_nonclaim(tokens, i, vocab, prose)
+            skip = skip_nonclaim(tokens, i, vocab, prose) if tok.kind == "num" else i  # it skips numbers only
             if skip != i:
                 i = floor = skip
+                continue
+            if followers and tok.low in _ARTICLES and (i + 1 == n or tokens[i + 1].low not in followers):
+                i = max(i + 1, reader.unreadable_end)  # "a" or "an" before no number word: read_at finds nothing
                 continue
             q = reader.read_at(i, floor)
             if q is None or _lone_word(tokens, q) or _code(tokens, q) or _too_large(q):
@@ -120,7 +155,7 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             if source and measure and source.lower() == measure.lower():
                 source = cue = None  # "120% of respondents said": the subject is not a source
             if times is None:
-                found_times = anchors(prose, s_start, s_end)
+                found_times = anchors(prose, s_start, s_end, tokens)
                 times = _figure_times(found_times, prose, vocab)
                 kept_times = set(times)
                 said_times = [a for a in found_times if a not in kept_times]  # "officials said on Tuesday"
@@ -139,7 +174,9 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
             ]
             when = _nearest_anchor(own, start, end)
             if when is None:
-                when = _year_in_clause(tokens, span, doc.date)  # "the quake of 1999, when 1,400 died"
+                if years is None:
+                    years = _calendar_years(tokens)
+                when = _year_in_clause(tokens, years, span, doc.date)  # "the quake of 1999, when 1,400 died"
             if q.first > span[0] and tokens[q.first - 1].low == "from" and reader.change_before(q.first - 1):
                 when = ("from", "earlier")  # "the toll rose from 14 to 31": 14 is the level before the change
             if earlier_before(vocab, tokens, q.first, span):
@@ -199,6 +236,32 @@ def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
     return claims
 
 
+_ARTICLES = frozenset(("a", "an"))
+# id(vocab) -> (vocab, the words after "a" or "an" that let them begin a figure).
+_FOLLOWERS: dict[int, tuple[Vocabulary, frozenset[str]]] = {}
+
+
+def _article_followers(vocab: Vocabulary) -> frozenset[str]:
+    """Return the lowercase tokens after which "a" or "an" may begin a figure; before any other, reading one is
+    sure to find nothing. Empty when a lone article is a vague figure of the vocabulary: every one is read.
+
+    "a"/"an" begin a figure only as the start of a vague phrase ("a few"), before a scale word or
+    "dozen" ("a hundred and two", "a dozen"), or before a denominator, maybe after a hyphen ("a
+    third", "a-fifth"); every other "a" (a quarter of the words a figure may start at) is an article.
+    """
+    held = _FOLLOWERS.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        words = {*DENOMINATORS, *WORD_SCALES, "dozen", "-"}
+        for phrase in vocab.vague:
+            if phrase[0] in _ARTICLES:
+                if len(phrase) == 1:
+                    words.clear()
+                    break
+                words.add(phrase[1])
+        held = _FOLLOWERS[id(vocab)] = (vocab, frozenset(words))
+    return held[1]
+
+
 SMALL = 8  # a sentence's clauses or anchors up to this many are scanned; more are bisected
 MAX_SENTENCE = 10_000  # characters: no prose sentence is longer; a 10 MB "sentence" would take gigabytes of tokens
 
@@ -242,21 +305,27 @@ def _since_before(prose: str, clause_start: int, anchor_start: int) -> bool:
     return "since" in words[-4:]
 
 
-def _year_in_clause(tokens, span: tuple[int, int], date: str | None) -> tuple[str, str] | None:
-    """Return ("in", year) for a past calendar year named in the figure's clause: "the 1999 earthquake"."""
+def _calendar_years(tokens) -> list[int]:
+    """Return the indices of the tokens that may be calendar years (four digits, 1800-2100), in order."""
+    return [
+        k
+        for k, tok in enumerate(tokens)
+        if tok.kind == "num" and len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100
+    ]
+
+
+def _year_in_clause(tokens, years: list[int], span: tuple[int, int], date: str | None) -> tuple[str, str] | None:
+    """Return ("in", year) for a past calendar year named in the figure's clause: "the 1999 earthquake".
+
+    `years` are the sentence's calendar-year tokens (`_calendar_years`), found once per sentence:
+    most clauses name none, and a scan of every clause token per figure was a third of this step.
+    """
     this_year = int(date[:4]) if date and date[:4].isdigit() else None
-    for k in range(span[0], span[1]):
-        tok = tokens[k]
-        since = k > span[0] and tokens[k - 1].low in ("since", "began", "begun", "started")
-        if (
-            tok.kind == "num"
-            and len(tok.text) == 4
-            and tok.text.isdigit()
-            and 1800 <= int(tok.text) <= 2100
-            and not since
-        ):
-            if this_year is None or int(tok.text) < this_year:
-                return ("in", tok.text)
+    for k in years[bisect_left(years, span[0]) : bisect_left(years, span[1])]:
+        if k > span[0] and tokens[k - 1].low in ("since", "began", "begun", "started"):
+            continue
+        if this_year is None or int(tokens[k].text) < this_year:
+            return ("in", tokens[k].text)
     return None
 
 

@@ -269,13 +269,14 @@ def measure_after(tokens: list[Token], q: Quantity) -> tuple[str | None, int]:
 
 def _cue_window(t: list[Token], start: int, stop: int, index: dict, longest: int, lasts: frozenset) -> str | None:
     """Return the concept of the nearest cue phrase in t[start:stop], searching backwards."""
-    if lasts.isdisjoint(lows(t)[start:stop]):
+    low = lows(t)
+    if lasts.isdisjoint(low[start:stop]):
         return None
     for end in range(stop, start, -1):
-        if t[end - 1].low not in lasts:
+        if low[end - 1] not in lasts:
             continue
         for size in range(min(longest, end - start), 0, -1):
-            key = tuple(lows(t)[end - size : end])
+            key = tuple(low[end - size : end])
             if key in index:
                 return index[key]
     return None
@@ -343,26 +344,31 @@ def concept_of(
             return bound_cue
     # a cue glued to the figure wins: "a 36-year-old", "62 years old" is an age whatever the verb
     low = lows(t)
-    for size in phrase_sizes(vocab.cue_index, low[q.last]) if q.last < len(t) else ():
+    glued_first = q.last < len(t) and low[q.last] in vocab.firsts["cue"]  # most figures have none after them
+    for size in phrase_sizes(vocab.cue_index, low[q.last]) if glued_first else ():
         if size > longest or q.last + size > len(t):
             continue
         glued_cue = vocab.cue_index.get(tuple(low[q.last : q.last + size]))
         if glued_cue and fits(glued_cue):
             return glued_cue
-    # a cue just before the figure, inside the clause: "the death toll at over 2,000"
-    start = q.first
-    while start > max(floor, q.first - 6) and t[start - 1].kind == "word" and t[start - 1].low not in ("and", "or"):
-        start -= 1
-    found = _cue_window(t, start, q.first, vocab.cue_index, longest, vocab.lasts["cue"])
-    if found and fits(found):
-        return found
+    # a cue just before the figure, inside the clause: "the death toll at over 2,000". Each window lies
+    # within a few tokens of the figure: when none of those ends a cue, neither window is walked.
+    lasts = vocab.lasts["cue"]
+    if not lasts.isdisjoint(low[max(floor, q.first - 6) : q.first]):
+        start = q.first
+        while start > max(floor, q.first - 6) and t[start - 1].kind == "word" and t[start - 1].low not in ("and", "or"):
+            start -= 1
+        found = _cue_window(t, start, q.first, vocab.cue_index, longest, lasts)
+        if found and fits(found):
+            return found
     # a cue just after the figure: "hundreds have already been killed", "300 troops died"
-    k = measure_end
-    while k < len(t) and k < measure_end + 6 and t[k].low in AUXILIARIES:
-        k += 1
-    found = _cue_window(t, k, min(k + longest, len(t)), vocab.cue_index, longest, vocab.lasts["cue"])
-    if found and fits(found):
-        return found
+    if not lasts.isdisjoint(low[measure_end : measure_end + 6 + longest]):
+        k = measure_end
+        while k < len(t) and k < measure_end + 6 and t[k].low in AUXILIARIES:
+            k += 1
+        found = _cue_window(t, k, min(k + longest, len(t)), vocab.cue_index, longest, lasts)
+        if found and fits(found):
+            return found
     if measure:
         words = tuple(measure.lower().replace("-", " - ").split())
         for size in range(min(len(words), vocab.longest["alias"]), 0, -1):
@@ -562,10 +568,9 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
     of its own clause, and a clause without a cue inherits the one before it.
     """
     n = len(t)
-    starts = vocab.cue_starts
     low = lows(t)
-    if starts.isdisjoint(low):
-        return []
+    if _cue_words(vocab).isdisjoint(low):
+        return []  # no cue phrase can be in the sentence: most sentences hold none
     clauses = [0]
     # Only a contrast word or ";" opens a clause; their positions are found first (most tokens are neither).
     for k in [k for k, word in enumerate(low) if word in _CLAUSE_OPENERS and k]:
@@ -602,6 +607,25 @@ def attributions(vocab: Vocabulary, t: list[Token]) -> list[tuple[int, int, str,
     return found
 
 
+# id(vocab) -> (vocab, one word of every attribution cue phrase): a sentence without any of them has no cue.
+_CUE_WORDS: dict[int, tuple[Vocabulary, frozenset[str]]] = {}
+
+
+def _cue_words(vocab: Vocabulary) -> frozenset[str]:
+    """Return one word of each attribution cue, its first unless that is an article ("a report by": "report").
+
+    "a" starts a cue, and nearly every sentence holds an "a": testing the first words alone let nearly
+    every sentence through to the clause scans.
+    """
+    held = _CUE_WORDS.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        words = set()
+        for phrase in (*vocab.attribution_before, *vocab.attribution_after):
+            words.add(phrase[1] if phrase[0] in ("a", "an", "the") and len(phrase) > 1 else phrase[0])
+        held = _CUE_WORDS[id(vocab)] = (vocab, frozenset(words))
+    return held[1]
+
+
 def _cues(vocab: Vocabulary, t: list[Token], start: int, end: int, table: frozenset, name: str, names_ok: bool):
     """Yield (index, length) of the cue phrases of `table` in t[start:end], in order, longest first.
 
@@ -609,13 +633,15 @@ def _cues(vocab: Vocabulary, t: list[Token], start: int, end: int, table: frozen
     ("United States", "Consumer Reports"), not a cue.
     """
     longest = vocab.longest[name]
-    if vocab.cue_starts.isdisjoint(lows(t)[start:end]):
+    firsts = vocab.firsts[name]  # only a phrase's first word can start it
+    low = lows(t)
+    if firsts.isdisjoint(low[start:end]):
         return
-    for k in range(start, end):
-        if t[k].low not in vocab.cue_starts or (not names_ok and k > start and t[k].text[:1].isupper()):
+    for k in [k for k in range(start, end) if low[k] in firsts]:
+        if not names_ok and k > start and t[k].text[:1].isupper():
             continue
         for size in range(min(longest, end - k), 0, -1):
-            if tuple(lows(t)[k : k + size]) in table:
+            if tuple(low[k : k + size]) in table:
                 yield k, size
                 break
 

@@ -104,29 +104,28 @@ CLAUSE_REACH = 40
 def clause_span(t: list[Token], first: int, last: int) -> tuple[int, int]:
     """Return the token span of the clause holding t[first:last], at most CLAUSE_REACH tokens each side."""
     low = lows(t)
-    start = first
-    floor = max(0, first - CLAUSE_REACH)
-    if _CLAUSE_ENDS.isdisjoint(low[floor:first]):
-        start = floor  # nothing before the figure ends the clause: the walk below would reach the cap
-    while start > floor:
-        tok = t[start - 1]
-        if tok.text in _BREAKS or (tok.text == "-" and start > 1 and t[start - 2].end < tok.start):  # " - "
-            break
-        if tok.low in _CONTRASTS and start > 1 and t[start - 2].text == ",":
-            start -= 1
-            break
-        start -= 1
-    end = last
-    ceiling = min(len(t), last + CLAUSE_REACH)
-    if _CLAUSE_ENDS.isdisjoint(low[last:ceiling]):
-        end = ceiling
-    while end < ceiling:
-        tok = t[end]
-        if tok.text in _BREAKS or (tok.text == "-" and t[end - 1].end < tok.start):
-            break
-        if tok.low in _CONTRASTS and t[end - 1].text == ",":
-            break
-        end += 1
+    # Only a token in _CLAUSE_ENDS can end the clause: the walks visit those, nearest first, and stop at
+    # the cap when none does (most clauses hold none, and then nothing is visited at all).
+    start = floor = max(0, first - CLAUSE_REACH)
+    if not _CLAUSE_ENDS.isdisjoint(low[floor:first]):
+        for k in reversed([k for k in range(floor, first) if low[k] in _CLAUSE_ENDS]):
+            tok = t[k]
+            if tok.text in _BREAKS or (tok.text == "-" and k > 0 and t[k - 1].end < tok.start):  # " - "
+                start = k + 1
+                break
+            if tok.low in _CONTRASTS and k > 0 and t[k - 1].text == ",":
+                start = k
+                break
+    end = ceiling = min(len(t), last + CLAUSE_REACH)
+    if not _CLAUSE_ENDS.isdisjoint(low[last:ceiling]):
+        for k in [k for k in range(last, ceiling) if low[k] in _CLAUSE_ENDS]:
+            tok = t[k]
+            if tok.text in _BREAKS or (tok.text == "-" and t[k - 1].end < tok.start):
+                end = k
+                break
+            if tok.low in _CONTRASTS and t[k - 1].text == ",":
+                end = k
+                break
     return start, end
 
 
@@ -146,6 +145,9 @@ def counted_of(
     if not measure:
         if vocab is None or t is None:
             return None
+        near = lows(t)[max(span[0], first - 7) : first]
+        if vocab.yield_nouns.isdisjoint(near) and vocab.tally_nouns.isdisjoint(near):
+            return None  # no tally or yield noun before the figure: the walk below would find none
         for k in range(first - 1, max(span[0], first - 7) - 1, -1):
             if t[k].low in vocab.yield_nouns:
                 # "the wheat harvest at 3.4 million tonnes": the noun before the harvest is what is measured
@@ -257,7 +259,7 @@ def inherited(counted: str | None, vocab: Vocabulary) -> str | None:
 
 def earlier_before(vocab: Vocabulary, t: list[Token], first: int, span: tuple[int, int]) -> bool:
     """Return True when "earlier", "previous" or "initial" qualifies the figure: "an earlier toll of 27"."""
-    return any(t[k].low in vocab.earlier for k in range(max(span[0], first - 4), first))
+    return not vocab.earlier.isdisjoint(lows(t)[max(span[0], first - 4) : first])
 
 
 def predicate_at(
@@ -291,8 +293,7 @@ def predicate_at(
         if in_measure:
             distance = NOUN_YIELDS
         # A comma between them sets the predicate in a neighbouring item: "41 were dead, 298 had been rescued".
-        between = range(end, first) if end <= first else range(last, k)
-        across = any(t[j].text == "," for j in between)
+        across = "," in (low[end:first] if end <= first else low[last:k])
         rank = (across, max(distance, 0), in_measure, 0 if k >= first else 1, name, k)
         if best is None or rank < best:
             best = rank
@@ -377,7 +378,9 @@ def scope_of(
         parts["place"] = place
     if partitive:
         parts["part"] = "of"
-    return "; ".join(f"{key}={parts[key]}" for key in SCOPE_KEYS if key in parts) or None
+    if not parts:
+        return None  # most figures: nothing narrows them
+    return "; ".join(f"{key}={parts[key]}" for key in SCOPE_KEYS if key in parts)
 
 
 _PERIOD_LEADS = frozenset(("since", "over", "in", "during", "for", "across"))
@@ -385,14 +388,18 @@ _PERIOD_PAST = frozenset(("past", "last", "previous"))
 _PERIOD_UNITS = frozenset(("year", "years", "decade", "decades", "month", "months", "week", "weeks", "century"))
 
 
+# "another", "a separate" … "a later" with the shared "a" first: a pattern that opens with a literal
+# lets the regex engine jump from one "a" to the next instead of trying every alternative at every
+# character; the lookbehind is the word boundary before it.
 _NEW_EVENT = re.compile(
-    r"\b(?:another|a separate|a second|a third|an earlier|a previous|a later)\s+([a-z]+(?:[ -][a-z]+)?)"
+    r"a(?<!\wa)(?:nother| separate| second| third|n earlier| previous| later)\s+([a-z]+(?:[ -][a-z]+)?)"
 )
 
 
-def new_event(sentence: str, vocab: Vocabulary) -> str | None:
-    """Return "another explosion" when a sentence brings in a second event; the paragraph's figures follow it."""
-    match = _NEW_EVENT.search(sentence.lower())
+def new_event(lower: str, vocab: Vocabulary) -> str | None:
+    """Return "another explosion" when a sentence (in lowercase) brings in a second event; the paragraph's
+    figures follow it."""
+    match = _NEW_EVENT.search(lower)
     if match is None or match.group(1).split()[0] in vocab.not_events:
         return None
     lead = match.group(0)[: match.start(1) - match.start(0)].split()
@@ -432,21 +439,38 @@ _COORDINATORS = frozenset(("and", "or", "where", "which", "who", "whose", "when"
 _COORDINATORS_BEFORE = frozenset(("and", "so"))  # ", or about £1,120 a month" restates the figure before
 
 
+# The last own_part asked for and its answer: a figure's frame asks for the same part up to three times
+# (its time, its predicate, its place). Token lists are never changed once made, and the list itself is
+# kept, so a new list at a reused address is never mistaken for the last one.
+_last_part: tuple = (None, 0, 0, (0, 0), (0, 0))
+
+
 def own_part(t: list[Token], first: int, after: int, span: tuple[int, int]) -> tuple[int, int]:
     """Narrow a clause to the figure's own part: from after ", and" before it to the next ", and", ", where",
     ", <-ing word>" or a figure compared with ("from 5.6", "than 300") after it. Read for its place,
     predicate and time."""
+    global _last_part
+    last = _last_part
+    if last[0] is t and last[1] == first and last[2] == after and last[3] == span:
+        return last[4]
+    part = _own_part(t, first, after, span)
+    _last_part = (t, first, after, span, part)
+    return part
+
+
+def _own_part(t: list[Token], first: int, after: int, span: tuple[int, int]) -> tuple[int, int]:
+    """Compute own_part."""
     start, end = span
     low = lows(t)
     if "," in low[span[0] : first - 1]:
-        for k in range(first - 1, span[0], -1):
-            if t[k - 1].text == "," and t[k].low in _COORDINATORS_BEFORE:
-                start = k
+        for comma in reversed([k for k in range(span[0], first - 1) if low[k] == ","]):
+            if low[comma + 1] in _COORDINATORS_BEFORE:
+                start = comma + 1
                 break
     rest = low[after : span[1] - 1]
     if "," not in rest and _REFERENCE_LEADS.isdisjoint(rest):
         return start, end  # no comma and no "from", "than": the figure's part runs to the clause's end
-    for k in range(after, span[1] - 1):
+    for k in [k for k in range(after, span[1] - 1) if low[k] in _COMMA_OR_REFERENCE]:  # only these can end it
         if t[k].text == "," and (t[k + 1].low in _COORDINATORS or _participle(t[k + 1])):
             end = k
             break
@@ -458,6 +482,7 @@ def own_part(t: list[Token], first: int, after: int, span: tuple[int, int]) -> t
 
 # Words that bring in a figure to compare with; what follows it (its time, its place) is that figure's.
 _REFERENCE_LEADS = frozenset(("from", "against", "than", "versus", "compared"))
+_COMMA_OR_REFERENCE = _REFERENCE_LEADS | {","}
 
 
 def _participle(tok: Token) -> bool:
@@ -472,11 +497,10 @@ def _number_next(t: list[Token], k: int, stop: int) -> bool:
 
 def _place(t: list[Token], span: tuple[int, int]) -> str | None:
     """Return the first capitalised name after "in"/"at" in a clause: "in Arden", "at the Walmart"."""
-    if _PLACE_LEADS.isdisjoint(lows(t)[span[0] : span[1] - 1]):
+    low = lows(t)
+    if _PLACE_LEADS.isdisjoint(low[span[0] : span[1] - 1]):
         return None
-    for k in range(span[0], span[1] - 1):
-        if t[k].low not in _PLACE_LEADS:
-            continue
+    for k in [k for k in range(span[0], span[1] - 1) if low[k] in _PLACE_LEADS]:
         j = k + 1
         if j < span[1] and t[j].low == "the":
             j += 1
@@ -499,9 +523,10 @@ def partitive(t: list[Token], after: int) -> bool:
 def part_cue_before(vocab: Vocabulary, t: list[Token], first: int, span: tuple[int, int]) -> bool:
     """Return True when a subset cue ("including", "of whom") stands just before the figure."""
     longest = vocab.longest["part_cues"]
+    low = lows(t)
     for k in range(max(0, first - longest - 2), first):
         for size in range(longest, 0, -1):
-            if k + size <= first and tuple(lows(t)[k : k + size]) in vocab.part_cues:
+            if k + size <= first and tuple(low[k : k + size]) in vocab.part_cues:
                 between = t[k + size : first]
                 if all(x.kind == "word" and x.low in ("the", "at", "least", "some", "about") for x in between):
                     return True
@@ -510,8 +535,9 @@ def part_cue_before(vocab: Vocabulary, t: list[Token], first: int, span: tuple[i
 
 def part_of_next(vocab: Vocabulary, t: list[Token], after: int) -> bool:
     """Return True when "of (the|its) N" or "out of N" follows: the figure is part of the next one."""
+    low = lows(t)
     for size in (2, 1):  # "out of", "of"
-        if tuple(lows(t)[after : after + size]) in vocab.part_of_next:
+        if tuple(low[after : after + size]) in vocab.part_of_next:
             k = after + size
             while k < len(t) and t[k].low in ("the", "its", "their", "his", "her", "our", "a", "total"):
                 k += 1

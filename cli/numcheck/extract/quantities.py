@@ -122,7 +122,10 @@ def match_phrase(tokens: list[Token], i: int, table: dict, longest: int, lower: 
     if i >= n:
         return None
     tok = tokens[i]
-    sizes = _sizes(table)[1].get(tok.low if lower else tok.text)
+    entry = _SIZES.get(id(table))  # _sizes(table), without a call in the common case: this runs per figure
+    if entry is None or entry[0] is not table:
+        entry = _sizes(table)
+    sizes = entry[1].get(tok.low if lower else tok.text)
     if sizes is None:
         return None
     for size in sizes:
@@ -374,6 +377,8 @@ class QuantityReader:
 
     def modifier_before(self, i: int, floor: int) -> tuple[Modifier, int] | None:
         """Return the hedge or bound written before index i, and its first index."""
+        if i <= floor or self.t[i - 1].low not in self.v.lasts["modifiers"]:
+            return None  # only a modifier's last word can end one: most figures have none before them
         found = match_phrase_ending(self.t, i, self.v.modifiers, self.v.longest["modifiers"], floor)
         if found is None:
             return None
@@ -407,7 +412,9 @@ class QuantityReader:
                 q.unit = "GBP"
                 return self._cents_after(k, q)
             return k
-        name = match_phrase(t, j, v.currency_names, v.longest["currency_names"])
+        # A phrase table is asked only when the word can start one of its phrases: most figures have no unit.
+        firsts = v.firsts["currency_names"]
+        name = match_phrase(t, j, v.currency_names, v.longest["currency_names"]) if t[j].low in firsts else None
         if name:
             q.unit, k = name
             scale, after = self.scale_at(k)
@@ -583,7 +590,7 @@ class QuantityReader:
         if j >= self.n:
             return None
         found = None
-        word = match_phrase(t, j, v.rate_words, v.longest["rate_words"])
+        word = match_phrase(t, j, v.rate_words, v.longest["rate_words"]) if t[j].low in v.firsts["rate_words"] else None
         if word:
             per, k = word
             found = _per(unit, per), k
@@ -618,7 +625,8 @@ class QuantityReader:
     def read_at(self, i: int, floor: int) -> Quantity | None:
         """Read the quantity whose number starts at token i; tokens before floor are taken."""
         t, v = self.t, self.v
-        vague = match_phrase(t, i, v.vague, v.longest["vague"])
+        # only a vague phrase's first word can start one: most figures are digits, and skip the lookup
+        vague = match_phrase(t, i, v.vague, v.longest["vague"]) if t[i].low in v.firsts["vague"] else None
         if vague:
             (low, high), j = vague
             q = Quantity(i, j, (low + high) / 2, low, high, qualifier="vague", vague=True)
@@ -796,6 +804,8 @@ class QuantityReader:
     def bound_after(self, j: int, q: Quantity) -> int:
         """Read a bound written after the number: "100 or more", "65 and over", "5,000 or less"."""
         t, v = self.t, self.v
+        if j >= self.n or t[j].low not in v.firsts["modifiers_after"]:
+            return j  # no bound phrase starts here: most figures
         found = match_phrase(t, j, v.modifiers_after, v.longest["modifiers_after"])
         if found is None:
             return j

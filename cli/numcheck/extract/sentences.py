@@ -17,6 +17,7 @@ _BOUNDARY = re.compile(
     r"|(?<=\n)(?=[ \t]*(?:[-*+>#]|\d{1,3}[.)])[ \t])"
     r")"
 )
+_VISIBLE = re.compile(r"\S")  # what str.strip() keeps: \s is str.isspace()
 MONTHS = frozenset(
     [
         "january",
@@ -95,17 +96,17 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) spans of the sentences of text."""
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group()[0] == ".":
+        found, at = match.group(), match.start()
+        if found[0] == ".":
             # The word before the full stop; never reach back before this sentence's start,
             # or a sentence with no space would slice (and lowercase) the whole text.
-            spaces = (text.rfind(" ", start, match.start()), text.rfind("\n", start, match.start()))
-            word_start = max(*spaces, start - 1) + 1
-            word = text[word_start : match.start()].lower().lstrip("(\"'“")
+            word_start = max(text.rfind(" ", start, at), text.rfind("\n", start, at), start - 1) + 1
+            word = text[word_start:at].lower().lstrip("(\"'“")
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
-        end = match.start() + len(match.group().rstrip())
-        if text[start:end].strip():
+        end = at + len(found.rstrip())
+        if _VISIBLE.search(text, start, end):  # not blank; a search copies nothing
             yield start, end
         start = match.end()
-    if text[start:].strip():
+    if _VISIBLE.search(text, start):
         yield start, len(text)

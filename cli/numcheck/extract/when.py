@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from numcheck.extract.tokens import Token
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -15,6 +20,10 @@ _CUES = (
     r"as of|as at|by the end of|at the end of|by the start of|by|in|on|since|until|till|through"
     r"|before|after|from|to|during|end of|early|late|mid|last|this|next"
 )
+_AGO_COUNTS = (
+    "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|several|a few"
+)
+_NOW = "today|now|currently|nowadays|at present"
 # Month names are matched capitalised only: "in May" is a month, "it may be" is not.
 _MONTH = "(?-i:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + ")"
 # Every part is a fixed word list or a bounded digit run: no nested repetition, so each
@@ -27,32 +36,52 @@ _ANCHOR = re.compile(
     rf"|(?P<lone_year>(?:19|20)\d\d)\b(?![-–]\d)"
     rf"|(?P<weekday>{'|'.join(WEEKDAYS)})\b(?P<last_week>[ \t]+of[ \t]+last[ \t]+week\b)?"
     rf"|(?P<relative>week|month|year|yesterday|today)\b)"
-    rf"|\b(?P<ago>(?:\d{{1,3}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
-    rf"|twenty|thirty|fifty|several|a few)[ \t]+(?:year|month|week|day|decade)s?[ \t]+ago)\b"
-    rf"|\b(?P<now>today|now|currently|nowadays|at present)\b",
+    rf"|\b(?P<ago>(?:\d{{1,3}}|{_AGO_COUNTS})[ \t]+(?:year|month|week|day|decade)s?[ \t]+ago)\b"
+    rf"|\b(?P<now>{_NOW})\b",
     re.IGNORECASE,
 )
+# The lowercase words an anchor can begin with. Every word of a cue, a count before "ago" and
+# "at present" is followed by a space, so the token there is that word exactly; "today", "now" …
+# are followed by a word boundary only ("today's"), so a token that starts with one may begin an anchor.
+_FIRST_WORDS = frozenset(alternative.split()[0] for alternative in f"{_CUES}|{_AGO_COUNTS}|{_NOW}".split("|"))
+_NOW_WORDS = tuple(word for word in _NOW.split("|") if " " not in word)
+# Inside a token a word boundary follows an apostrophe ("rock'in 2019") or a digit group's separator
+# ("1,000 years ago" holds "000 years ago"): these positions may begin an anchor too.
+_INNER_STARTS = re.compile(r"['’.,](?=\w)")
+# Characters that match an ASCII letter of the pattern without ignoring case (ſ s, ı İ i, K k): a
+# sentence with one is scanned by the pattern itself, as its tokens' lowercase texts would not show it.
+_FOLDS = re.compile("[\u017f\u0131\u0130\u212a]")
 
 
 # What every anchor ends on: a year, a month, a weekday or a time word. Most sentences have
-# none, and this one search is cheaper than trying every cue at every word.
+# none, and this one search is cheaper than trying every cue at every word. It reads as
+#   (?:19|20)\d\d | (?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) | day\b|week|month|year|ago\b|now\b|current
+# (the last seven ignoring case), written to open with one character class: the regex engine then
+# skips straight to the characters a hint can start with, and a lookbehind picks the alternative
+# (four times faster than trying each alternative at every character).
 _HINT = re.compile(
-    r"(?:19|20)\d\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|day\b|week|month|year|ago\b|now\b|current",
-    re.IGNORECASE,
+    r"[12JFMASONDdwWmyYaAnNcC](?:"
+    r"(?<=1)9\d\d|(?<=2)0\d\d"
+    r"|(?<=J)(?:an|un|ul)|(?<=F)eb|(?<=M)(?:ar|ay)|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct|(?<=N)ov|(?<=D)ec"
+    r"|(?<=[dD])(?i:ay)\b|(?<=[wW])(?i:eek)|(?<=[mM])(?i:onth)|(?<=[yY])(?i:ear)|(?<=[aA])(?i:go)\b"
+    r"|(?<=[nN])(?i:ow)\b|(?<=[cC])(?i:urrent)"
+    r")"
 )
 
 
-def anchors(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+def anchors(text: str, start: int, end: int, tokens: list[Token] | None = None) -> list[tuple[int, int, str, str]]:
     """Return (start, end, cue, when) for each time anchor in text[start:end].
 
     `when` is an ISO-like partial date ("2024", "2024-03", "2024-03-05"), "--03" for a month
     without a year, a weekday, a relative word with its cue ("last week"), a span back
-    ("fifteen years ago") or "now" (today, currently).
+    ("fifteen years ago") or "now" (today, currently). `tokens`, the tokens of text[start:end]
+    when the caller has them, let the pattern be tried only where an anchor can begin.
     """
     found: list[tuple[int, int, str, str]] = []
     if not _HINT.search(text, start, end):
         return found
-    for match in _ANCHOR.finditer(text, start, end):
+    matches = _ANCHOR.finditer(text, start, end) if tokens is None else _matches(text, start, end, tokens)
+    for match in matches:
         if match.group("ago") or match.group("now"):
             found.append((match.start(), match.end(), "relative", (match.group("ago") or "now").lower()))
             continue
@@ -61,6 +90,36 @@ def anchors(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
         if when is not None:
             found.append((match.start(), match.end(), cue, when))
     return found
+
+
+def _matches(text: str, start: int, end: int, tokens: list[Token]) -> Iterator[re.Match[str]]:
+    """Yield what `_ANCHOR.finditer(text, start, end)` yields, trying the pattern only where an anchor can begin.
+
+    finditer tries the pattern at every character, and each try runs through every cue; a sentence
+    has a few words an anchor can begin with. Every position where the pattern can match is among
+    those tried here (a word boundary before a letter or digit is a token's start, or follows an
+    apostrophe or a digit group's separator inside one), and they are tried in order, each after
+    the end of the last match: the same matches as finditer's.
+    """
+    if _FOLDS.search(text, start, end):
+        yield from _ANCHOR.finditer(text, start, end)
+        return
+    first = _FIRST_WORDS
+    positions = [tok[3] for tok in tokens if tok[2] in first or tok[0] == "num"]
+    inner = [m.end() for m in _INNER_STARTS.finditer(text, start, end)]
+    if inner:
+        # "today's": a now-word ends at an apostrophe inside its token (the only word boundary inside a word)
+        heads = [tok[3] for tok in tokens if tok[2].startswith(_NOW_WORDS)]
+        positions = sorted({*positions, *inner, *heads})
+    match_at = _ANCHOR.match
+    resume = start
+    for position in positions:
+        if position < resume:
+            continue
+        match = match_at(text, position, end)
+        if match is not None:
+            yield match
+            resume = match.end()
 
 
 def _when(match: re.Match[str], cue: str) -> str | None:
