@@ -36,7 +36,9 @@ class Text:
             self._prefix = first.rsplit("#", 1)[0] + "#"
         else:
             self._prefix = first.rsplit(".", 1)[0] + "." if "." in first else ""
-        self.by_id = {c.id: c for c in self.claims}
+        # The claims that play a role in a relation, by id: ids are made when asked for, and a dict of every
+        # claim's id cost memory at the peak.
+        self.by_id: dict[str, Claim] = {}
         self._starts = [c.start for c in self.claims]  # a claim's offset is its own: no two share one
         self.roles_of: dict[str, set[tuple[str, str]]] = {}  # claim id → {(relation type, role)}: no rescans
 
@@ -57,6 +59,10 @@ class Text:
         self.relations[index] = relation
         for role, claim_id in relation.roles:
             self.roles_of.setdefault(claim_id, set()).add((relation.type, role))
+            if claim_id not in self.by_id:  # a relation's span holds its claims (all of them, should it not)
+                near = self.within(relation.span[0], relation.span[1])
+                found = [c for c in near if c.id == claim_id] or [c for c in self.claims if c.id == claim_id]
+                self.by_id[claim_id] = found[0]
 
     def gap(self, a: Claim, b: Claim) -> str | None:
         """Return the lowercased words between two figures, or None when they overlap or lie far apart."""
@@ -92,8 +98,9 @@ class Text:
             **fields,
         )
         self.relations.append(relation)
-        for role, claim_id in relation.roles:
+        for (role, claim_id), (_, claim) in zip(relation.roles, roles, strict=True):
             self.roles_of.setdefault(claim_id, set()).add((type_, role))
+            self.by_id[claim_id] = claim
         return relation
 
 

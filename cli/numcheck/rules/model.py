@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from numcheck.records import LEVELS, Relation
+from numcheck.records import LEVELS, Claim, Relation
 from numcheck.rules.selector import Selector
 
 if TYPE_CHECKING:
@@ -61,8 +61,20 @@ class Context:
 
     def of_type(self, kind: str, claims: list) -> list[Relation]:
         """Return the relations of one type whose claims are all among the given (selected) claims."""
-        ids = {c.id for c in claims}
-        return [r for r in self.relations or () if r.type == kind and all(i in ids for _, i in r.roles)]
+        return [relation for relation, _ in self.with_claims(kind, claims)]
+
+    def with_claims(self, kind: str, claims: list) -> list[tuple[Relation, dict[str, Claim]]]:
+        """Return the relations of one type whose claims are all among the given ones, each with those claims by id.
+
+        Only the ids the relations name are kept: a claim's id is made when asked for, and a set of every
+        claim's id was the peak of memory on a dense text.
+        """
+        typed = [r for r in self.relations or () if r.type == kind]
+        if not typed:
+            return []
+        named = {claim_id for r in typed for _, claim_id in r.roles}
+        found = {claim_id: c for c in claims if (claim_id := c.id) in named}
+        return [(r, found) for r in typed if all(claim_id in found for _, claim_id in r.roles)]
 
     def date_of(self, source: str) -> str | None:
         """Return the date a text is judged by: its own, else --date."""
