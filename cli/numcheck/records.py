@@ -84,22 +84,10 @@ class _Rare(NamedTuple):
     end_column: int | None = None
 
 
-_COMMON = _Rare()
 _SHARED_MAX = 4096  # places and rare combinations kept for sharing; more are shared afresh
 
-
-def _one_of(held: dict, item: tuple) -> tuple:
-    """Return the object kept for a value equal to `item`, keeping it when new (a bounded table)."""
-    found = held.get(item)
-    if found is None:
-        if len(held) >= _SHARED_MAX:
-            held.clear()
-        held[item] = found = item
-    return found
-
-
-_PLACES: dict = {}
-_RARES: dict = {}
+_PLACES: dict[tuple, _Place] = {}  # (source, prefix, outlet) → the one object
+_RARES: dict[tuple, _Rare] = {}  # the first nine fields of _Rare → the one object
 _STORED = (
     "start",
     "line",
@@ -122,6 +110,7 @@ _STORED = (
 )
 _state = attrgetter(*_STORED)
 _all = attrgetter(*CLAIM_FIELDS)
+_head = attrgetter("_place.source", "start")  # the first two fields: they decide the order of two claims but for ties
 _set = object.__setattr__
 
 
@@ -216,26 +205,44 @@ class Claim:
         offset = str(start) if type(start) is int else None
         prefix = id[: len(id) - len(offset)] if offset and type(id) is str and id.endswith(offset) else None
         size = len(text)
-        rare = _Rare(
-            modifier,
-            strict,
-            attribution,
-            cue,
-            direction,
-            quoted,
-            when,
-            when_cue,
-            part_of,
-            None if prefix is not None else id,
-            None if _derived(end, start + size) else end,
-            None if end_line is line or _derived(end_line, line) else end_line,
-            None if _derived(end_column, column + size) else end_column,
-        )
-        exact = type(strict) is bool and type(quoted) is bool and all(type(v) in (int, type(None)) for v in rare[10:])
-        if rare == _COMMON and exact:
-            rare = _COMMON
-        elif exact:  # True == 1 and 5 == 5.0: only values of their own type are shared, the JSON shows types
-            rare = _one_of(_RARES, rare)
+        if (
+            prefix is not None
+            and type(end) is int
+            and end == start + size
+            and (end_line is line or (type(end_line) is int and end_line == line))
+            and type(end_column) is int
+            and end_column == column + size
+            and type(strict) is bool
+            and type(quoted) is bool
+        ):  # shared: True == 1 and 5 == 5.0, so only values of their own type, as the JSON shows types
+            key = (modifier, strict, attribution, cue, direction, quoted, when, when_cue, part_of)
+            rare = _RARES.get(key)
+            if rare is None:
+                if len(_RARES) >= _SHARED_MAX:
+                    _RARES.clear()
+                rare = _RARES[key] = _Rare(*key)
+        else:
+            rare = _Rare(
+                modifier,
+                strict,
+                attribution,
+                cue,
+                direction,
+                quoted,
+                when,
+                when_cue,
+                part_of,
+                None if prefix is not None else id,
+                None if _derived(end, start + size) else end,
+                None if end_line is line or _derived(end_line, line) else end_line,
+                None if _derived(end_column, column + size) else end_column,
+            )
+        key = (source, prefix, outlet)
+        place = _PLACES.get(key)
+        if place is None:
+            if len(_PLACES) >= _SHARED_MAX:
+                _PLACES.clear()
+            place = _PLACES[key] = _Place(*key)
         _set(self, "start", start)
         _set(self, "line", line)
         _set(self, "column", column)
@@ -252,7 +259,7 @@ class Claim:
         _set(self, "counted", counted)
         _set(self, "predicate", predicate)
         _set(self, "scope", scope)
-        _set(self, "_place", _one_of(_PLACES, _Place(source, prefix, outlet)))
+        _set(self, "_place", place)
         _set(self, "_rare", rare)
 
     source = property(attrgetter("_place.source"))
@@ -312,22 +319,26 @@ class Claim:
     def __lt__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _all(self) < _all(other)
+        mine, theirs = _head(self), _head(other)
+        return mine < theirs if mine != theirs else _all(self) < _all(other)
 
     def __le__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _all(self) <= _all(other)
+        mine, theirs = _head(self), _head(other)
+        return mine <= theirs if mine != theirs else _all(self) <= _all(other)
 
     def __gt__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _all(self) > _all(other)
+        mine, theirs = _head(self), _head(other)
+        return mine > theirs if mine != theirs else _all(self) > _all(other)
 
     def __ge__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _all(self) >= _all(other)
+        mine, theirs = _head(self), _head(other)
+        return mine >= theirs if mine != theirs else _all(self) >= _all(other)
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={value!r}" for name, value in zip(CLAIM_FIELDS, _all(self), strict=True))
