@@ -114,6 +114,11 @@ _head = attrgetter("_place.source", "start")  # the first two fields: they decid
 _set = object.__setattr__
 
 
+def _derives(rare: _Rare) -> bool:
+    """Return True when a claim's id, end and end position follow from its other fields."""
+    return rare.id is None and rare.end is None and rare.end_line is None and rare.end_column is None
+
+
 def _derived(value: object, expected: int) -> bool:
     """Return True when a position equals what the other fields give (an int, not 5.0 or True)."""
     return type(value) is int and value == expected
@@ -311,7 +316,11 @@ class Claim:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _state(self) == _state(other)  # the stored form is one per set of field values
+        if _state(self) == _state(other):
+            return True
+        if _derives(self._rare) and _derives(other._rare):
+            return False  # then each field is stored or follows from stored ones: unequal slots, unequal fields
+        return _all(self) == _all(other)  # 309 == 309.0: a position given as another type
 
     def __hash__(self) -> int:
         return hash(_all(self))  # as a frozen dataclass: the hash of the fields in order
