@@ -78,6 +78,8 @@ class _Rare(NamedTuple):
     when: str | None = None
     when_cue: str | None = None
     part_of: str | None = None
+    precision: float = 1.0  # few values (1, 10, 100, 0.1 ...) and read seldom: no slot of its own
+    predicate: str | None = None  # a few dozen classes
     id: str | None = None
     end: int | None = None
     end_line: int | None = None
@@ -87,7 +89,7 @@ class _Rare(NamedTuple):
 _SHARED_MAX = 4096  # places and rare combinations kept for sharing; more are shared afresh
 
 _PLACES: dict[tuple, _Place] = {}  # (source, prefix, outlet) → the one object
-_RARES: dict[tuple, _Rare] = {}  # the first nine fields of _Rare → the one object
+_RARES: dict[tuple, _Rare] = {}  # the first eleven fields of _Rare → the one object
 _STORED = (
     "start",
     "line",
@@ -98,12 +100,10 @@ _STORED = (
     "high",
     "unit",
     "qualifier",
-    "precision",
     "measure",
     "concept",
     "sentence",
     "counted",
-    "predicate",
     "scope",
     "_place",
     "_rare",
@@ -129,7 +129,7 @@ class Claim:
 
     Immutable, sortable and comparable as a frozen dataclass of CLAIM_FIELDS would be (the same order,
     equality and hash), and `dataclasses.fields`, `replace` and `asdict` work on it. A dense text has a
-    claim every 120 characters, so it is stored in 18 slots, not 31: the file, id prefix and outlet are one
+    claim every 120 characters, so it is stored in 16 slots, not 31: the file, id prefix and outlet are one
     object per document, the rarely set fields one object per combination, and the id, end and end
     position follow from start, line, column and text.
     """
@@ -155,6 +155,8 @@ class Claim:
         end_line: int
         end_column: int
         part_of: str | None
+        precision: float
+        predicate: str | None
 
     start: int
     line: int
@@ -165,12 +167,10 @@ class Claim:
     high: float | None
     unit: str
     qualifier: str
-    precision: float
     measure: str | None
     concept: str | None
     sentence: str
     counted: str | None
-    predicate: str | None
     scope: str | None
 
     def __init__(
@@ -219,8 +219,10 @@ class Claim:
             and end_column == column + size
             and type(strict) is bool
             and type(quoted) is bool
+            and type(precision) is float
+            and precision != 0  # 0.0 == -0.0
         ):  # shared: True == 1 and 5 == 5.0, so only values of their own type, as the JSON shows types
-            key = (modifier, strict, attribution, cue, direction, quoted, when, when_cue, part_of)
+            key = (modifier, strict, attribution, cue, direction, quoted, when, when_cue, part_of, precision, predicate)
             rare = _RARES.get(key)
             if rare is None:
                 if len(_RARES) >= _SHARED_MAX:
@@ -237,6 +239,8 @@ class Claim:
                 when,
                 when_cue,
                 part_of,
+                precision,
+                predicate,
                 None if prefix is not None else id,
                 None if _derived(end, start + size) else end,
                 None if end_line is line or _derived(end_line, line) else end_line,
@@ -257,12 +261,10 @@ class Claim:
         _set(self, "high", high)
         _set(self, "unit", unit)
         _set(self, "qualifier", qualifier)
-        _set(self, "precision", precision)
         _set(self, "measure", measure)
         _set(self, "concept", concept)
         _set(self, "sentence", sentence)
         _set(self, "counted", counted)
-        _set(self, "predicate", predicate)
         _set(self, "scope", scope)
         _set(self, "_place", place)
         _set(self, "_rare", rare)
@@ -278,6 +280,8 @@ class Claim:
     when = property(attrgetter("_rare.when"))
     when_cue = property(attrgetter("_rare.when_cue"))
     part_of = property(attrgetter("_rare.part_of"))
+    precision = property(attrgetter("_rare.precision"))
+    predicate = property(attrgetter("_rare.predicate"))
 
     @property
     def id(self) -> str:
