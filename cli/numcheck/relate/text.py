@@ -46,7 +46,8 @@ class Text:
         # claim's id cost memory at the peak.
         self.by_id: dict[str, Claim] = {}
         self._starts = [c.start for c in self.claims]  # a claim's offset is its own: no two share one
-        self.roles_of: dict[str, list[tuple[str, str]]] = {}  # claim id → [(relation type, role)]: no rescans
+        # claim offset → [(relation type, role)]: no rescans, and no id made for each question
+        self.roles_of: dict[int, list[tuple[str, str]]] = {}
 
     @property
     def sentences(self) -> Iterator[list[Claim]]:
@@ -65,17 +66,17 @@ class Text:
 
     def playing(self, claim: Claim, type_: str, role: str | None = None) -> bool:
         """Return True when a claim already plays a role (any role when None) in a relation of a type."""
-        return any(t == type_ and (role is None or r == role) for t, r in self.roles_of.get(claim.id, ()))
+        return any(t == type_ and (role is None or r == role) for t, r in self.roles_of.get(claim.start, ()))
 
     def replace(self, index: int, relation: Relation) -> None:
         """Put a widened reading of a relation in its place (a role added), keeping the index current."""
         self.relations[index] = relation
         for role, claim_id in relation.roles:
-            self.roles_of.setdefault(claim_id, []).append((relation.type, role))
             if claim_id not in self.by_id:  # a relation's span holds its claims (all of them, should it not)
                 near = self.within(relation.span[0], relation.span[1])
                 found = [c for c in near if c.id == claim_id] or [c for c in self.claims if c.id == claim_id]
                 self.by_id[claim_id] = found[0]
+            self.roles_of.setdefault(self.by_id[claim_id].start, []).append((relation.type, role))
 
     def gap(self, a: Claim, b: Claim) -> str | None:
         """Return the lowercased words between two figures, or None when they overlap or lie far apart."""
@@ -112,7 +113,7 @@ class Text:
         )
         self.relations.append(relation)
         for (role, claim_id), (_, claim) in zip(relation.roles, roles, strict=True):
-            self.roles_of.setdefault(claim_id, []).append((type_, role))
+            self.roles_of.setdefault(claim.start, []).append((type_, role))
             self.by_id[claim_id] = claim
         return relation
 
