@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import FrozenInstanceError, asdict, dataclass, field, fields, replace
+from operator import attrgetter
+from typing import TYPE_CHECKING, NamedTuple
 
 LEVELS = ("info", "warning", "error")
 QUALIFIERS = ("exact", "approximate", "lower_bound", "upper_bound", "range", "vague")
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Claim:
-    """One numeric claim read from a text: an interval with a unit and a qualifier."""
+@dataclass(frozen=True, order=True)
+class ClaimFields:
+    """The fields of a claim, in contract order: what `fields()`, `replace()`, `asdict()` and the JSON see.
+
+    Claim below stores them compactly and answers the dataclass protocol with these fields.
+    """
 
     source: str
     start: int
@@ -45,9 +50,327 @@ class Claim:
     scope: str | None = None  # what narrows the set in its clause: "place=arden; owner=union; group=registered"
     part_of: str | None = None  # the id of the claim it is a subset of ("including", "of whom", "45 of the 300")
 
+
+CLAIM_FIELDS = tuple(f.name for f in fields(ClaimFields))
+
+
+class _Place(NamedTuple):
+    """Where claims were read: one object per document, not three fields per claim."""
+
+    source: str
+    prefix: str | None  # the id is prefix + start ("report.md#120"); None when it is not (then _Rare.id holds it)
+    outlet: str | None
+
+
+class _Rare(NamedTuple):
+    """The fields most claims leave unset, or share with many others: one object per combination.
+
+    The last four are None when they follow from the other fields (id = prefix + start, end = start +
+    len(text), end_line = line, end_column = column + len(text)), as they do for every extracted claim.
+    """
+
+    modifier: str | None = None
+    strict: bool = False
+    attribution: str | None = None
+    cue: str | None = None
+    direction: str | None = None
+    quoted: bool = False
+    when: str | None = None
+    when_cue: str | None = None
+    part_of: str | None = None
+    precision: float = 1.0  # few values (1, 10, 100, 0.1 ...) and read seldom: no slot of its own
+    predicate: str | None = None  # a few dozen classes
+    id: str | None = None
+    end: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+_SHARED_MAX = 4096  # places and rare combinations kept for sharing; more are shared afresh
+
+_PLACES: dict[tuple, _Place] = {}  # (source, prefix, outlet) → the one object
+_RARES: dict[tuple, _Rare] = {}  # the first eleven fields of _Rare → the one object
+_STORED = (
+    "start",
+    "line",
+    "column",
+    "text",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "qualifier",
+    "measure",
+    "concept",
+    "sentence",
+    "counted",
+    "scope",
+    "_place",
+    "_rare",
+)
+_state = attrgetter(*_STORED)
+_all = attrgetter(*CLAIM_FIELDS)
+_head = attrgetter("_place.source", "start")  # the first two fields: they decide the order of two claims but for ties
+_set = object.__setattr__
+
+
+def _derives(rare: _Rare) -> bool:
+    """Return True when a claim's id, end and end position follow from its other fields."""
+    return rare.id is None and rare.end is None and rare.end_line is None and rare.end_column is None
+
+
+def _derived(value: object, expected: int) -> bool:
+    """Return True when a position equals what the other fields give (an int, not 5.0 or True)."""
+    return type(value) is int and value == expected
+
+
+class Claim:
+    """One numeric claim read from a text: an interval with a unit and a qualifier.
+
+    Immutable, sortable and comparable as a frozen dataclass of CLAIM_FIELDS would be (the same order,
+    equality and hash), and `dataclasses.fields`, `replace` and `asdict` work on it. A dense text has a
+    claim every 120 characters, so it is stored in 16 slots, not 31: the file, id prefix and outlet are one
+    object per document, the rarely set fields one object per combination, and the id, end and end
+    position follow from start, line, column and text.
+    """
+
+    __slots__ = _STORED
+    __dataclass_fields__ = ClaimFields.__dataclass_fields__  # type: ignore[assignment]
+    __dataclass_params__ = ClaimFields.__dataclass_params__  # type: ignore[attr-defined]
+    __match_args__ = CLAIM_FIELDS
+
+    if TYPE_CHECKING:  # the fields kept elsewhere, as the type checker should see them
+        source: str
+        end: int
+        id: str
+        modifier: str | None
+        strict: bool
+        attribution: str | None
+        cue: str | None
+        direction: str | None
+        quoted: bool
+        when: str | None
+        when_cue: str | None
+        outlet: str | None
+        end_line: int
+        end_column: int
+        part_of: str | None
+        precision: float
+        predicate: str | None
+
+    start: int
+    line: int
+    column: int
+    text: str
+    value: float
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str
+    measure: str | None
+    concept: str | None
+    sentence: str
+    counted: str | None
+    scope: str | None
+
+    def __init__(
+        self,
+        source: str,
+        start: int,
+        end: int,
+        id: str,
+        line: int,
+        column: int,
+        text: str,
+        value: float,
+        low: float | None,
+        high: float | None,
+        unit: str,
+        qualifier: str,
+        modifier: str | None = None,
+        strict: bool = False,
+        precision: float = 1.0,
+        measure: str | None = None,
+        concept: str | None = None,
+        attribution: str | None = None,
+        cue: str | None = None,
+        direction: str | None = None,
+        quoted: bool = False,
+        sentence: str = "",
+        when: str | None = None,
+        when_cue: str | None = None,
+        outlet: str | None = None,
+        end_line: int = 0,
+        end_column: int = 0,
+        counted: str | None = None,
+        predicate: str | None = None,
+        scope: str | None = None,
+        part_of: str | None = None,
+    ) -> None:
+        offset = str(start) if type(start) is int else None
+        prefix = id[: len(id) - len(offset)] if offset and type(id) is str and id.endswith(offset) else None
+        size = len(text)
+        if (
+            prefix is not None
+            and type(end) is int
+            and end == start + size
+            and (end_line is line or (type(end_line) is int and end_line == line))
+            and type(end_column) is int
+            and end_column == column + size
+            and type(strict) is bool
+            and type(quoted) is bool
+            and type(precision) is float
+            and precision != 0  # 0.0 == -0.0
+        ):  # shared: True == 1 and 5 == 5.0, so only values of their own type, as the JSON shows types
+            key = (modifier, strict, attribution, cue, direction, quoted, when, when_cue, part_of, precision, predicate)
+            rare = _RARES.get(key)
+            if rare is None:
+                if len(_RARES) >= _SHARED_MAX:
+                    _RARES.clear()
+                rare = _RARES[key] = _Rare(*key)
+        else:
+            rare = _Rare(
+                modifier,
+                strict,
+                attribution,
+                cue,
+                direction,
+                quoted,
+                when,
+                when_cue,
+                part_of,
+                precision,
+                predicate,
+                None if prefix is not None else id,
+                None if _derived(end, start + size) else end,
+                None if end_line is line or _derived(end_line, line) else end_line,
+                None if _derived(end_column, column + size) else end_column,
+            )
+        key = (source, prefix, outlet)
+        place = _PLACES.get(key)
+        if place is None:
+            if len(_PLACES) >= _SHARED_MAX:
+                _PLACES.clear()
+            place = _PLACES[key] = _Place(*key)
+        _set(self, "start", start)
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "text", text)
+        _set(self, "value", value)
+        _set(self, "low", low)
+        _set(self, "high", high)
+        _set(self, "unit", unit)
+        _set(self, "qualifier", qualifier)
+        _set(self, "measure", measure)
+        _set(self, "concept", concept)
+        _set(self, "sentence", sentence)
+        _set(self, "counted", counted)
+        _set(self, "scope", scope)
+        _set(self, "_place", place)
+        _set(self, "_rare", rare)
+
+    source = property(attrgetter("_place.source"))
+    outlet = property(attrgetter("_place.outlet"))
+    modifier = property(attrgetter("_rare.modifier"))
+    strict = property(attrgetter("_rare.strict"))
+    attribution = property(attrgetter("_rare.attribution"))
+    cue = property(attrgetter("_rare.cue"))
+    direction = property(attrgetter("_rare.direction"))
+    quoted = property(attrgetter("_rare.quoted"))
+    when = property(attrgetter("_rare.when"))
+    when_cue = property(attrgetter("_rare.when_cue"))
+    part_of = property(attrgetter("_rare.part_of"))
+    precision = property(attrgetter("_rare.precision"))
+    predicate = property(attrgetter("_rare.predicate"))
+
+    @property
+    def id(self) -> str:
+        """The claim's id: the file and its offset, "report.md#120"."""
+        prefix = self._place.prefix
+        return self._rare.id if prefix is None else prefix + str(self.start)
+
+    @property
+    def end(self) -> int:
+        """The offset just past the figure's text."""
+        end = self._rare.end
+        return self.start + len(self.text) if end is None else end
+
+    @property
+    def end_line(self) -> int:
+        """The 1-based line the figure's text ends on."""
+        end_line = self._rare.end_line
+        return self.line if end_line is None else end_line
+
+    @property
+    def end_column(self) -> int:
+        """The column just past the figure's text."""
+        end_column = self._rare.end_column
+        return self.column + len(self.text) if end_column is None else end_column
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple:
+        # pickle (--jobs workers) sends the stored slots: one place and rare object per payload, not copies
+        return _rebuilt, _state(self)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        if _state(self) == _state(other):
+            return True
+        if _derives(self._rare) and _derives(other._rare):
+            return False  # then each field is stored or follows from stored ones: unequal slots, unequal fields
+        return _all(self) == _all(other)  # 309 == 309.0: a position given as another type
+
+    def __hash__(self) -> int:
+        return hash(_all(self))  # as a frozen dataclass: the hash of the fields in order
+
+    def __lt__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        mine, theirs = _head(self), _head(other)
+        return mine < theirs if mine != theirs else _all(self) < _all(other)
+
+    def __le__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        mine, theirs = _head(self), _head(other)
+        return mine <= theirs if mine != theirs else _all(self) <= _all(other)
+
+    def __gt__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        mine, theirs = _head(self), _head(other)
+        return mine > theirs if mine != theirs else _all(self) > _all(other)
+
+    def __ge__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        mine, theirs = _head(self), _head(other)
+        return mine >= theirs if mine != theirs else _all(self) >= _all(other)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(CLAIM_FIELDS, _all(self), strict=True))
+        return f"Claim({shown})"
+
+    def __replace__(self, **changes: object) -> Claim:
+        return replace(self, **changes)
+
     def to_json(self) -> dict:
         """Return the claim as a JSON-able dict in contract field order."""
-        return asdict(self)
+        return dict(zip(CLAIM_FIELDS, _all(self), strict=True))
+
+
+def _rebuilt(*state: object) -> Claim:
+    """Return a claim from its stored slots (what __reduce__ gives pickle)."""
+    claim = object.__new__(Claim)
+    for name, value in zip(_STORED, state, strict=True):
+        _set(claim, name, value)
+    return claim
 
 
 class Shared:

@@ -575,7 +575,12 @@ def unify(a: Claim, b: Claim, vocab: Vocabulary, timed: bool = True) -> tuple[st
     them differs, or one figure is part of the other; "thin": the frames say too little to tell.
     With timed false, the time anchors are left to the caller (a running total over dates).
     """
-    if a.part_of == b.id or b.part_of == a.id or (a.part_of and a.part_of == b.part_of and a.id != b.id):
+    # part_of first: a claim's id is made when asked for, and most claims are part of nothing
+    if (
+        (a.part_of is not None and a.part_of == b.id)
+        or (b.part_of is not None and b.part_of == a.id)
+        or (a.part_of and a.part_of == b.part_of and a.id != b.id)
+    ):
         return "different", "one is part of the other"
     if a.concept and b.concept and a.concept != b.concept:
         return "different", f"{a.concept} is not {b.concept}"

@@ -129,9 +129,10 @@ def relate_changes(text: Text, words: RelationWords) -> None:
                     taken.add(claim.id)
             if is_level(claim) and nxt is not None and _FROM_END.search(text.lead(claim, floor, 40)):
                 _from_to(text, words, claim, nxt, after, floor, after_new, taken)
-            if is_level(claim) and nxt is not None and claim.id not in taken and is_level(nxt):
+            # (an empty set first: a claim's id is made when asked for)
+            if is_level(claim) and nxt is not None and (not taken or claim.id not in taken) and is_level(nxt):
                 _to_then_from(text, words, claim, nxt, after, floor, (before_old, after_new), taken)
-            if is_level(claim) and claim.id not in taken:
+            if is_level(claim) and (not taken or claim.id not in taken):
                 _to_alone(text, words, claim, floor, taken)
     _back_reference(text, words, text.claims, before_old)
     _stated_before(text, words)
@@ -461,7 +462,7 @@ def _stated_before(text: Text, words: RelationWords) -> None:
         lead = text.lead(first, 0, 200)  # the sentence so far, back to its start
         begin = first.start - len(lead)
         before = [c for c in text.within(begin - 300, begin) if c.end <= begin]
-        if not before or before[-1].id in text.roles_of:
+        if not before or before[-1].start in text.roles_of:
             continue
         change = before[-1]
         head = text.prose[change.end : begin]

@@ -45,7 +45,8 @@ def _in_change(text: Text, claim: Claim) -> bool:
     if not text.playing(claim, "share", "share"):
         return False
     # "9,310 of them, or 95%": a share of its own stated whole
-    return any(r.type == "share" and ("share", claim.id) in r.roles and r.claim("whole") for r in _near(text, claim))
+    own = ("share", claim.id)
+    return any(r.type == "share" and own in r.roles and r.claim("whole") for r in _near(text, claim))
 
 
 def relate_partitions(text: Text, vocab: RelationWords) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 from itertools import groupby
 
@@ -28,7 +30,11 @@ class Text:
             replace(c, direction=None) if c.direction and _FROM_LED.search(prose[max(0, c.start - 12) : c.start]) else c
             for c in sorted(claims, key=lambda c: c.start)
         ]
-        self.sentences = [list(g) for _, g in groupby(self.claims, key=lambda c: c.sentence)]
+        # Where each sentence's claims begin in self.claims, 8 bytes a sentence: a list per sentence cost more
+        # memory than the relations (a dense text has a sentence per claim or two).
+        self._groups = array("q", [0])
+        for index, (_, group) in enumerate(groupby(self.claims, key=lambda c: c.sentence)):
+            self._groups.append(self._groups[index] + sum(1 for _ in group))
         self.relations: list[Relation] = []
         first = self.claims[0].id if self.claims else ""
         # relation ids follow the claims': "report.md#r1" beside "report.md#120", "2.r1" beside "2.5"
@@ -36,9 +42,19 @@ class Text:
             self._prefix = first.rsplit("#", 1)[0] + "#"
         else:
             self._prefix = first.rsplit(".", 1)[0] + "." if "." in first else ""
-        self.by_id = {c.id: c for c in self.claims}
+        # The claims that play a role in a relation, by id: ids are made when asked for, and a dict of every
+        # claim's id cost memory at the peak.
+        self.by_id: dict[str, Claim] = {}
         self._starts = [c.start for c in self.claims]  # a claim's offset is its own: no two share one
-        self.roles_of: dict[str, set[tuple[str, str]]] = {}  # claim id → {(relation type, role)}: no rescans
+        # claim offset → [(relation type, role)]: no rescans, and no id made for each question
+        self.roles_of: dict[int, list[tuple[str, str]]] = {}
+
+    @property
+    def sentences(self) -> Iterator[list[Claim]]:
+        """Yield the claims of each sentence in text order, one list at a time."""
+        claims, groups = self.claims, self._groups
+        for k in range(1, len(groups)):
+            yield claims[groups[k - 1] : groups[k]]
 
     def index(self, claim: Claim) -> int:
         """Return a claim's place in text order, by bisection (a dict of every claim cost memory at the peak)."""
@@ -50,13 +66,17 @@ class Text:
 
     def playing(self, claim: Claim, type_: str, role: str | None = None) -> bool:
         """Return True when a claim already plays a role (any role when None) in a relation of a type."""
-        return any(t == type_ and (role is None or r == role) for t, r in self.roles_of.get(claim.id, ()))
+        return any(t == type_ and (role is None or r == role) for t, r in self.roles_of.get(claim.start, ()))
 
     def replace(self, index: int, relation: Relation) -> None:
         """Put a widened reading of a relation in its place (a role added), keeping the index current."""
         self.relations[index] = relation
         for role, claim_id in relation.roles:
-            self.roles_of.setdefault(claim_id, set()).add((relation.type, role))
+            if claim_id not in self.by_id:  # a relation's span holds its claims (all of them, should it not)
+                near = self.within(relation.span[0], relation.span[1])
+                found = [c for c in near if c.id == claim_id] or [c for c in self.claims if c.id == claim_id]
+                self.by_id[claim_id] = found[0]
+            self.roles_of.setdefault(self.by_id[claim_id].start, []).append((relation.type, role))
 
     def gap(self, a: Claim, b: Claim) -> str | None:
         """Return the lowercased words between two figures, or None when they overlap or lie far apart."""
@@ -92,8 +112,9 @@ class Text:
             **fields,
         )
         self.relations.append(relation)
-        for role, claim_id in relation.roles:
-            self.roles_of.setdefault(claim_id, set()).add((type_, role))
+        for (role, claim_id), (_, claim) in zip(relation.roles, roles, strict=True):
+            self.roles_of.setdefault(claim.start, []).append((type_, role))
+            self.by_id[claim_id] = claim
         return relation
 
 

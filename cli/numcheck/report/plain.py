@@ -86,6 +86,8 @@ def write_claims_lines(claims: list[Claim], out: TextIO, relations: list[Relatio
 
 def record(item: Claim | Finding) -> dict:
     """Return a record as a plain dict in field order (a comprehension: asdict copies deeply and is slow)."""
+    if isinstance(item, Claim):
+        return item.to_json()
     data = {name: getattr(item, name) for name in _fields(type(item))}
     if isinstance(item, Finding):
         data["claims"] = list(item.claims)

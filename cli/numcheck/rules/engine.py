@@ -19,11 +19,12 @@ def run(rules: list[Rule], claims: list[Claim], ctx: Context) -> list[Finding]:
     """
     if ctx.relations is None:  # callers that skip the relate stage (rule examples, tests) get it here
         ctx = replace(ctx, relations=tuple(relations_of(claims, ctx)))
+    ctx = ctx.naming(claims)
     findings: list[Finding] = []
     for rule in rules:
         if not rule.enabled:
             continue
-        selected = [c for c in claims if rule.select.matches(c)]
+        selected = list(claims) if rule.select.everything else [c for c in claims if rule.select.matches(c)]
         if selected:
             findings.extend(KINDS[rule.kind].check(rule, selected, ctx))
     kept: dict[tuple[str, ...], Finding] = {}

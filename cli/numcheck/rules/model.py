@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from numcheck.records import LEVELS, Relation
+from numcheck.records import LEVELS, Claim, Relation
 from numcheck.rules.selector import Selector
 
 if TYPE_CHECKING:
@@ -58,11 +58,34 @@ class Context:
     show_undecidable: bool = False
     # The relate stage's readings; None means "not read yet": the engine reads them from `texts`.
     relations: tuple[Relation, ...] | None = None
+    # The claims a relation names, as object ids, set by the engine for the claims it checks: a claim's id is
+    # made when asked for, so each rule need not make every claim's id again.
+    named: frozenset[int] | None = field(default=None, repr=False, compare=False)
+
+    def naming(self, claims: list) -> Context:
+        """Return the context with `named` set for these claims."""
+        ids = {claim_id for r in self.relations or () for _, claim_id in r.roles}
+        return replace(self, named=frozenset(id(c) for c in claims if c.id in ids))
 
     def of_type(self, kind: str, claims: list) -> list[Relation]:
         """Return the relations of one type whose claims are all among the given (selected) claims."""
-        ids = {c.id for c in claims}
-        return [r for r in self.relations or () if r.type == kind and all(i in ids for _, i in r.roles)]
+        return [relation for relation, _ in self.with_claims(kind, claims)]
+
+    def with_claims(self, kind: str, claims: list) -> list[tuple[Relation, dict[str, Claim]]]:
+        """Return the relations of one type whose claims are all among the given ones, each with those claims by id.
+
+        Only the ids the relations name are kept: a claim's id is made when asked for, and a set of every
+        claim's id was the peak of memory on a dense text.
+        """
+        typed = [r for r in self.relations or () if r.type == kind]
+        if not typed:
+            return []
+        if self.named is not None:
+            found = {c.id: c for c in claims if id(c) in self.named}
+        else:
+            named = {claim_id for r in typed for _, claim_id in r.roles}
+            found = {claim_id: c for c in claims if (claim_id := c.id) in named}
+        return [(r, found) for r in typed if all(claim_id in found for _, claim_id in r.roles)]
 
     def date_of(self, source: str) -> str | None:
         """Return the date a text is judged by: its own, else --date."""

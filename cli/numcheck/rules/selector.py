@@ -78,6 +78,11 @@ class Selector:
             quoted=options.get("quoted"),
         )
 
+    @property
+    def everything(self) -> bool:
+        """Return True for a selector with no condition: it passes every claim (no need to ask each)."""
+        return self == _EVERYTHING
+
     def matches(self, claim: Claim) -> bool:
         """Return True when the claim passes every condition."""
         if self.concept and claim.concept not in self.concept:
@@ -112,6 +117,9 @@ class Selector:
             if not any(compatible(claim.unit, unit) for unit in self.unit):
                 return False
         return True
+
+
+_EVERYTHING = Selector()
 
 
 def _raw(value: object) -> tuple[str, ...]:

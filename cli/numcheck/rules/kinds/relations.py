@@ -42,8 +42,7 @@ def is_count(claim: Claim) -> bool:
 
 def related(ctx: Context, kind: str, claims: list[Claim]) -> Iterator[tuple[Relation, dict[str, list[Claim]]]]:
     """Yield each relation of one type among the selected claims, with its claims by role."""
-    by_id = {c.id: c for c in claims}
-    for relation in ctx.of_type(kind, claims):
+    for relation, by_id in ctx.with_claims(kind, claims):
         roles: dict[str, list[Claim]] = {}
         for role, claim_id in relation.roles:
             roles.setdefault(role, []).append(by_id[claim_id])
