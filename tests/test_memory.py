@@ -324,3 +324,28 @@ def test_one_tuned_vocabulary_per_configuration(first, second, same):
     a, b = tuned(vocab, Config(**first)), tuned(vocab, Config(**second))
     assert (a is b) == same and a is not vocab
     assert a.rounding_fraction == first.get("rounding", vocab.rounding_fraction)
+
+
+ORDERS = {
+    "one file in text order": [("a.txt", 5, 9), ("a.txt", 20, 24), ("a.txt", 31, 33)],
+    "two files in order": [("a.txt", 5, 9), ("b.txt", 1, 3), ("b.txt", 8, 9)],
+    "files given in reverse": [("b.txt", 1, 3), ("b.txt", 8, 9), ("a.txt", 5, 9)],
+    "--jobs parts merged out of order": [("a.txt", 20, 24), ("b.txt", 1, 3), ("a.txt", 5, 9)],
+    "one offset, two ends": [("a.txt", 5, 12), ("a.txt", 5, 9)],
+    "equal keys": [("a.txt", 5, 9), ("a.txt", 5, 9)],
+}
+
+
+@pytest.mark.parametrize("keys", ORDERS.values(), ids=ORDERS)
+def test_claims_are_sorted_by_file_and_offset(keys):
+    """Whether the list comes in order (then it is not sorted again) or not, as the key (file, offset, end)."""
+    from numcheck.pipeline import Run, sort_claims
+
+    made = [
+        Claim(**{**BASE, "source": s, "start": a, "end": b, "id": f"{s}#{a}", "text": "x" * (b - a), "line": k + 1})
+        for k, (s, a, b) in enumerate(keys)
+    ]
+    run = Run(claims=list(made))
+    sort_claims(run)
+    assert [(c.source, c.start, c.end) for c in run.claims] == sorted(keys)
+    assert [c.line for c in run.claims] == [c.line for c in sorted(made, key=lambda c: (c.source, c.start, c.end))]
