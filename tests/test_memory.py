@@ -9,7 +9,7 @@ import json
 import operator
 import pickle
 import sys
-from dataclasses import FrozenInstanceError, asdict, fields, replace
+from dataclasses import MISSING, FrozenInstanceError, asdict, field, fields, make_dataclass, replace
 
 import pytest
 
@@ -189,10 +189,22 @@ VARIANTS = [
 ]
 
 
-def contract(**changes) -> tuple[Claim, ClaimFields]:
+# The reference: the frozen, ordered dataclass of the contract's fields that Claim stands in for.
+Plain = make_dataclass(
+    "ClaimFields",
+    [
+        (f.name, f.type) if f.default is MISSING else (f.name, f.type, field(default=f.default))
+        for f in fields(ClaimFields)
+    ],
+    frozen=True,
+    order=True,
+)
+
+
+def contract(**changes) -> tuple[Claim, Plain]:
     """Return a claim and the plain frozen dataclass of the contract's fields with the same values."""
     values = {**BASE, **changes}
-    return Claim(**values), ClaimFields(**values)
+    return Claim(**values), Plain(**values)
 
 
 @pytest.mark.parametrize("changes", VARIANTS)

@@ -10,11 +10,12 @@ LEVELS = ("info", "warning", "error")
 QUALIFIERS = ("exact", "approximate", "lower_bound", "upper_bound", "range", "vague")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, eq=False, repr=False)  # no methods but __init__: making them is a part of every start
 class ClaimFields:
     """The fields of a claim, in contract order: what `fields()`, `replace()`, `asdict()` and the JSON see.
 
-    Claim below stores them compactly and answers the dataclass protocol with these fields.
+    Claim below stores them compactly and answers the dataclass protocol with these fields; it
+    compares, orders, hashes and shows itself as a frozen, ordered dataclass of them would.
     """
 
     source: str
@@ -136,7 +137,6 @@ class Claim:
 
     __slots__ = _STORED
     __dataclass_fields__ = ClaimFields.__dataclass_fields__  # type: ignore[assignment]
-    __dataclass_params__ = ClaimFields.__dataclass_params__  # type: ignore[attr-defined]
     __match_args__ = CLAIM_FIELDS
 
     if TYPE_CHECKING:  # the fields kept elsewhere, as the type checker should see them
