@@ -53,7 +53,6 @@ class Vocabulary:
     vague_compare: tuple[float, float] = (1.0, 1.0)  # how far a vague amount widens in comparisons
     attribution_before: frozenset[Phrase] = frozenset()
     attribution_after: frozenset[Phrase] = frozenset()
-    cue_starts: frozenset[str] = frozenset()  # first words of every attribution cue, to skip the rest fast
     speech_verbs: frozenset[str] = frozenset()  # one-word "after" cues: "said", "reported"
     strip_tail: frozenset[str] = frozenset()
     not_sources: frozenset[str] = frozenset()
@@ -379,7 +378,6 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     # First and last words of each table's phrases: most tokens fail this set test and skip the tuple lookups.
     vocab.firsts = {name: frozenset(k[0] for k in table) for name, table in tables.items()}
     vocab.lasts = {name: frozenset(k[-1] for k in table) for name, table in tables.items()}
-    vocab.cue_starts = vocab.firsts["attribution_before"] | vocab.firsts["attribution_after"]
     starts = NUMBER_WORDS | {"a", "an", "half"} | vocab.firsts["vague"] | frozenset(FOLD_WORDS)
     vocab.number_starts = starts | frozenset(UNICODE_FRACTIONS)
     return vocab
