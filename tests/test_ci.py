@@ -188,6 +188,9 @@ UNHEEDED = {
     "a folder without one": (["a", "c"], ["c: has no configuration file, yet the run applies a/numcheck.yaml"]),
     "the first without one": (["c", "a"], ["a: its own a/numcheck.yaml is not read: the first path has none"]),
     "files under one file": (["a/x.md", "a"], []),
+    "one warning a folder": (["a", "b", "b/y.md"], ["b: its own b/numcheck.yaml is not read"]),
+    "a missing path": (["a", "gone"], []),
+    "a broken file the run never reads": (["a", "e"], []),
     "a shared parent's file": (["d/one", "d/two"], []),
     "--isolated reads none": (["a", "b", "--isolated"], []),
     "one path": (["b"], []),
@@ -200,13 +203,14 @@ def test_a_folder_whose_own_configuration_the_run_does_not_read_is_named(tmp_pat
     write(tmp_path, "a/numcheck.yaml", "fail-on: warning\n")
     write(tmp_path, "b/numcheck.yaml", "fail-on: info\n")
     write(tmp_path, "d/.numcheck.yaml", "fail-on: info\n")
-    for name in ("a/x.md", "b/y.md", "c/z.md", "d/one/r.md", "d/two/s.md"):
+    write(tmp_path, "e/pyproject.toml", "[tool.numcheck\nfail-on = \n")
+    for name in ("a/x.md", "b/y.md", "c/z.md", "d/one/r.md", "d/two/s.md", "e/w.md"):
         write(tmp_path, name, "About 300 people died.\n")
     result = run_cli("check", *args, cwd=tmp_path)
     lines = [line for line in result.stderr.splitlines() if line.startswith("numcheck: warning:")]
     assert len(lines) == len(warned) and all(line.endswith("; check it separately") for line in lines)
     assert all(line.startswith(f"numcheck: warning: {w}") for line, w in zip(lines, warned, strict=True))
-    assert result.returncode == 0 and "no findings" in result.stderr
+    assert result.returncode == (2 if "gone" in args else 0) and "no findings" in result.stderr
 
 
 def test_pyproject_table_extend_and_command_line_precedence(tmp_path):

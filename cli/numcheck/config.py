@@ -201,14 +201,20 @@ def unheeded(paths: list[str], isolated: bool = False) -> list[str]:
     if isolated or len(real) < 2:
         return []
     used = find(Path(real[0]))
-    found: dict[Path | None, Path | None] = {}
+    seen: set[Path] = set()
     warnings = []
     for path in real[1:]:
+        if not Path(path).exists():
+            continue  # a missing path is an error of its own
         folder = Path(path) if Path(path).is_dir() else Path(path).parent
         key = folder.resolve()
-        if key not in found:
-            found[key] = find(Path(path))
-        own = found[key]
+        if key in seen:
+            continue  # one warning a folder
+        seen.add(key)
+        try:
+            own = find(Path(path))
+        except (ConfigError, OSError):
+            continue  # a file the run never reads must not stop it (an unreadable pyproject.toml)
         if own == used:
             continue
         if own is None:
