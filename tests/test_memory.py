@@ -186,6 +186,16 @@ VARIANTS = [
     {"value": -0.0, "low": 0, "high": 5},
     {"text": "about\n300", "end": 310, "end_line": 271, "end_column": 4},  # a figure across a line break
     {"source": "b.txt", "id": "b.txt#300"},
+    # odd values a caller of the API may pass: kept as given, never derived or shared across types
+    {"start": 300.0},
+    {"line": 270.0},
+    {"line": True, "end_line": 1},
+    {"column": 12.0},
+    {"attribution": 0},
+    {"when": True},
+    {"cue": ("said",)},
+    {"source": ("a.txt",)},
+    {"text": None},
 ]
 
 
@@ -265,6 +275,7 @@ def test_claims_sort_as_the_plain_dataclass():
         contract(**changes)
         for changes in VARIANTS
         if set(changes) <= {"start", "end", "id", "source", "text", "line", "column", "value"}
+        and all(isinstance(v, str | int | float) for v in changes.values())  # a tuple or None sorts with no string
     ]
     pairs += [contract(start=300, end=305, text="about"), contract(start=300, id="a.txt#300b"), contract(line=1)]
     order = sorted(range(len(pairs)), key=lambda i: pairs[i][1])
@@ -361,3 +372,12 @@ def test_claims_are_sorted_by_file_and_offset(keys):
     sort_claims(run)
     assert [(c.source, c.start, c.end) for c in run.claims] == sorted(keys)
     assert [c.line for c in run.claims] == [c.line for c in sorted(made, key=lambda c: (c.source, c.start, c.end))]
+
+
+@pytest.mark.parametrize(("first", "then"), [(0, False), (False, 0), (1, True), (1, 1.0), ("1", 1)])
+def test_values_equal_across_types_are_not_shared(first, then):
+    """1 == True == 1.0, yet the JSON shows each as given: a shared part never stands for another type."""
+    Claim(**{**BASE, "attribution": first, "when": first})
+    later = Claim(**{**BASE, "attribution": then, "when": then})
+    assert type(later.attribution) is type(then) and type(later.when) is type(then)
+    assert json.dumps(later.to_json()) == json.dumps(asdict(Plain(**{**BASE, "attribution": then, "when": then})))

@@ -120,6 +120,14 @@ def _derives(rare: _Rare) -> bool:
     return rare.id is None and rare.end is None and rare.end_line is None and rare.end_column is None
 
 
+_TEXT_TYPES = frozenset((str, type(None)))
+
+
+def _strings(*values: object) -> bool:
+    """Return True when every value is a string or None: only such values are shared, as 1 == True == 1.0."""
+    return _TEXT_TYPES.issuperset(map(type, values))  # in C: this runs for every claim
+
+
 def _derived(value: object, expected: int) -> bool:
     """Return True when a position equals what the other fields give (an int, not 5.0 or True)."""
     return type(value) is int and value == expected
@@ -129,7 +137,8 @@ class Claim:
     """One numeric claim read from a text: an interval with a unit and a qualifier.
 
     Immutable, sortable and comparable as a frozen dataclass of CLAIM_FIELDS would be (the same order,
-    equality and hash), and `dataclasses.fields`, `replace` and `asdict` work on it. A dense text has a
+    equality and hash), and `dataclasses.fields`, `replace` and `asdict` work on it (it is not a
+    dataclass to subclass). A dense text has a
     claim every 120 characters, so it is stored in 16 slots, not 31: the file, id prefix and outlet are one
     object per document, the rarely set fields one object per combination, and the id, end and end
     position follow from start, line, column and text.
@@ -209,9 +218,13 @@ class Claim:
     ) -> None:
         offset = str(start) if type(start) is int else None
         prefix = id[: len(id) - len(offset)] if offset and type(id) is str and id.endswith(offset) else None
-        size = len(text)
+        size = len(text) if type(text) is str else None
+        # Positions follow from others only between ints: from start 5.0 the JSON would show an end of 8.0.
+        positional = size is not None and type(start) is int and type(line) is int and type(column) is int
         if (
             prefix is not None
+            and positional
+            and _strings(modifier, attribution, cue, direction, when, when_cue, part_of, predicate)
             and type(end) is int
             and end == start + size
             and (end_line is line or (type(end_line) is int and end_line == line))
@@ -242,16 +255,19 @@ class Claim:
                 precision,
                 predicate,
                 None if prefix is not None else id,
-                None if _derived(end, start + size) else end,
-                None if end_line is line or _derived(end_line, line) else end_line,
-                None if _derived(end_column, column + size) else end_column,
+                None if positional and _derived(end, start + size) else end,
+                None if positional and (end_line is line or _derived(end_line, line)) else end_line,
+                None if positional and _derived(end_column, column + size) else end_column,
             )
         key = (source, prefix, outlet)
-        place = _PLACES.get(key)
-        if place is None:
-            if len(_PLACES) >= _SHARED_MAX:
-                _PLACES.clear()
-            place = _PLACES[key] = _Place(*key)
+        if type(source) is str and _strings(outlet):
+            place = _PLACES.get(key)
+            if place is None:
+                if len(_PLACES) >= _SHARED_MAX:
+                    _PLACES.clear()
+                place = _PLACES[key] = _Place(*key)
+        else:  # a file named by something else (a claim built by hand): its own, as given
+            place = _Place(*key)
         _set(self, "start", start)
         _set(self, "line", line)
         _set(self, "column", column)
