@@ -545,3 +545,27 @@ def test_extract_prints_relations_beside_and_under_claims():
 def test_every_message_shows_the_arithmetic(text, part):
     result = run_cli("check", "--format", "line", "--fail-on", "never", "-", stdin=text)
     assert part in result.stdout, result.stdout
+
+
+WIDENED = [
+    "Sales rose 4% in real terms to $120 million from $100 million.",
+    "The toll rose to 31 from 14, officials said on Tuesday.",
+    "Exports fell 8% to 2.3 million tonnes from 2.5 million tonnes a year earlier.",
+]
+
+
+@pytest.mark.parametrize("text", WIDENED)
+def test_each_claim_s_roles_are_indexed_once(text):
+    """A reading widened by a role adds only that role to the index, not its roles again."""
+    from numcheck.relate.change import relate_changes
+    from numcheck.relate.text import Text
+    from numcheck.relate.words import relation_words
+
+    doc = Document("w.txt", text, prose_view(text, "text"))
+    index = Text(doc.prose, extract(doc, default_vocabulary(), prefix="w.txt#"))
+    relate_changes(index, relation_words())
+    assert index.relations, "a change is read"
+    assert all(len(roles) == len(set(roles)) for roles in index.roles_of.values()), index.roles_of
+    named = {(r.type, role, claim_id) for r in index.relations for role, claim_id in r.roles}
+    indexed = {(t, role, index.by_id[i].id) for i in index.by_id for t, role in index.roles_of[index.by_id[i].start]}
+    assert named == indexed

@@ -70,13 +70,18 @@ class Text:
 
     def replace(self, index: int, relation: Relation) -> None:
         """Put a widened reading of a relation in its place (a role added), keeping the index current."""
+        before = set(self.relations[index].roles)
         self.relations[index] = relation
         for role, claim_id in relation.roles:
-            if claim_id not in self.by_id:  # a relation's span holds its claims (all of them, should it not)
-                near = self.within(relation.span[0], relation.span[1])
-                found = [c for c in near if c.id == claim_id] or [c for c in self.claims if c.id == claim_id]
-                self.by_id[claim_id] = found[0]
-            self.roles_of.setdefault(self.by_id[claim_id].start, []).append((relation.type, role))
+            if (role, claim_id) in before:
+                continue  # indexed when the first reading was added
+            claim = self.by_id.get(claim_id)
+            if claim is None:  # the widened span holds the claim of the added role
+                claim = next((c for c in self.within(*relation.span) if c.id == claim_id), None)
+                if claim is None:
+                    continue
+                self.by_id[claim_id] = claim
+            self.roles_of.setdefault(claim.start, []).append((relation.type, role))
 
     def gap(self, a: Claim, b: Claim) -> str | None:
         """Return the lowercased words between two figures, or None when they overlap or lie far apart."""
