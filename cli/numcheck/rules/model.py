@@ -59,7 +59,8 @@ class Context:
     # The relate stage's readings; None means "not read yet": the engine reads them from `texts`.
     relations: tuple[Relation, ...] | None = None
     # The claims a relation names, as object ids, set by the engine for the claims it checks: a claim's id is
-    # made when asked for, so each rule need not make every claim's id again.
+    # made when asked for, so each rule need not make every claim's id again. Object ids: a kind must pass
+    # the engine's own claim objects to with_claims/of_type (a replace()d copy is not found).
     named: frozenset[int] | None = field(default=None, repr=False, compare=False)
 
     def naming(self, claims: list) -> Context:
@@ -75,7 +76,8 @@ class Context:
         """Return the relations of one type whose claims are all among the given ones, each with those claims by id.
 
         Only the ids the relations name are kept: a claim's id is made when asked for, and a set of every
-        claim's id was the peak of memory on a dense text.
+        claim's id was the peak of memory on a dense text. Once the engine has set `named`, the claims
+        must be the engine's own objects, not copies.
         """
         typed = [r for r in self.relations or () if r.type == kind]
         if not typed:
