@@ -133,7 +133,11 @@ def _derived(value: object, expected: int) -> bool:
     return type(value) is int and value == expected
 
 
-class Claim:
+# A type checker sees Claim as a subclass of ClaimFields (its fields and their types); at run time it is not.
+_Typed = ClaimFields if TYPE_CHECKING else object
+
+
+class Claim(_Typed):
     """One numeric claim read from a text: an interval with a unit and a qualifier.
 
     Immutable, sortable and comparable as a frozen dataclass of CLAIM_FIELDS would be (the same order,
@@ -147,40 +151,6 @@ class Claim:
     __slots__ = _STORED
     __dataclass_fields__ = ClaimFields.__dataclass_fields__  # type: ignore[assignment]
     __match_args__ = CLAIM_FIELDS
-
-    if TYPE_CHECKING:  # the fields kept elsewhere, as the type checker should see them
-        source: str
-        end: int
-        id: str
-        modifier: str | None
-        strict: bool
-        attribution: str | None
-        cue: str | None
-        direction: str | None
-        quoted: bool
-        when: str | None
-        when_cue: str | None
-        outlet: str | None
-        end_line: int
-        end_column: int
-        part_of: str | None
-        precision: float
-        predicate: str | None
-
-    start: int
-    line: int
-    column: int
-    text: str
-    value: float
-    low: float | None
-    high: float | None
-    unit: str
-    qualifier: str
-    measure: str | None
-    concept: str | None
-    sentence: str
-    counted: str | None
-    scope: str | None
 
     def __init__(
         self,
@@ -285,20 +255,6 @@ class Claim:
         _set(self, "_place", place)
         _set(self, "_rare", rare)
 
-    source = property(attrgetter("_place.source"))
-    outlet = property(attrgetter("_place.outlet"))
-    modifier = property(attrgetter("_rare.modifier"))
-    strict = property(attrgetter("_rare.strict"))
-    attribution = property(attrgetter("_rare.attribution"))
-    cue = property(attrgetter("_rare.cue"))
-    direction = property(attrgetter("_rare.direction"))
-    quoted = property(attrgetter("_rare.quoted"))
-    when = property(attrgetter("_rare.when"))
-    when_cue = property(attrgetter("_rare.when_cue"))
-    part_of = property(attrgetter("_rare.part_of"))
-    precision = property(attrgetter("_rare.precision"))
-    predicate = property(attrgetter("_rare.predicate"))
-
     @property
     def id(self) -> str:
         """The claim's id: the file and its offset, "report.md#120"."""
@@ -379,6 +335,13 @@ class Claim:
     def to_json(self) -> dict:
         """Return the claim as a JSON-able dict in contract field order."""
         return dict(zip(CLAIM_FIELDS, _all(self), strict=True))
+
+
+# The fields kept in the shared parts read through them: the file and outlet, then the rarely set ones
+# (all of _Rare's but its last four, the positions, which follow from others: the properties above).
+for _part, _names in (("_place", ("source", "outlet")), ("_rare", _Rare._fields[:-4])):
+    for _name in _names:
+        setattr(Claim, _name, property(attrgetter(f"{_part}.{_name}")))
 
 
 def _rebuilt(*state: object) -> Claim:
