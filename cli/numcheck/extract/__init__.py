@@ -29,6 +29,7 @@ from numcheck.extract.quantities import QuantityReader
 from numcheck.extract.sentences import sentences
 from numcheck.extract.tokens import FRACTION_CHARS, tokenize
 from numcheck.extract.when import anchors, resolve
+from numcheck.memo import once_per
 from numcheck.read.document import Document
 from numcheck.records import Claim, Shared
 
@@ -60,17 +61,18 @@ def _trigger_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     words' first letters, so that the regex engine skips to the next such letter; a lookbehind picks the
     words that letter starts; the lookarounds make the word a whole run of letters.
     """
-    held = _TRIGGERS.get(id(vocab))
-    if held is None or held[0] is not vocab:
-        by_first: dict[str, list[str]] = {}
-        for word in sorted(vocab.trigger_words, key=lambda w: (-len(w), w)):
-            by_first.setdefault(word[0], []).append(re.escape(word[1:]))
-        branches = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in sorted(by_first.items()))
-        firsts = "".join(re.escape(c) for c in sorted(by_first))
-        letter = r"[^\W\d_]"
-        pattern = re.compile(f"[{firsts}](?<!{letter}.)(?:{branches})(?!{letter})" if by_first else r"(?!)")
-        held = _TRIGGERS[id(vocab)] = (vocab, pattern)
-    return held[1]
+    return once_per(_TRIGGERS, vocab, _build_trigger_pattern)
+
+
+def _build_trigger_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    """Build the pattern _trigger_pattern returns."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(vocab.trigger_words, key=lambda w: (-len(w), w)):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    branches = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in sorted(by_first.items()))
+    firsts = "".join(re.escape(c) for c in sorted(by_first))
+    letter = r"[^\W\d_]"
+    return re.compile(f"[{firsts}](?<!{letter}.)(?:{branches})(?!{letter})" if by_first else r"(?!)")
 
 
 def extract(doc: Document, vocab: Vocabulary, prefix: str = "") -> list[Claim]:
@@ -249,17 +251,18 @@ def _article_followers(vocab: Vocabulary) -> frozenset[str]:
     "dozen" ("a hundred and two", "a dozen"), or before a denominator, maybe after a hyphen ("a
     third", "a-fifth"); every other "a" (a quarter of the words a figure may start at) is an article.
     """
-    held = _FOLLOWERS.get(id(vocab))
-    if held is None or held[0] is not vocab:
-        words = {*DENOMINATORS, *WORD_SCALES, "dozen", "-"}
-        for phrase in vocab.vague:
-            if phrase[0] in _ARTICLES:
-                if len(phrase) == 1:
-                    words.clear()
-                    break
-                words.add(phrase[1])
-        held = _FOLLOWERS[id(vocab)] = (vocab, frozenset(words))
-    return held[1]
+    return once_per(_FOLLOWERS, vocab, _build_article_followers)
+
+
+def _build_article_followers(vocab: Vocabulary) -> frozenset[str]:
+    """Build the words _article_followers returns."""
+    words = {*DENOMINATORS, *WORD_SCALES, "dozen", "-"}
+    for phrase in vocab.vague:
+        if phrase[0] in _ARTICLES:
+            if len(phrase) == 1:
+                return frozenset()
+            words.add(phrase[1])
+    return frozenset(words)
 
 
 SMALL = 8  # a sentence's clauses or anchors up to this many are scanned; more are bisected

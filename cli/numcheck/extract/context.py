@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from numcheck.extract.numbers import DENOMINATORS, NUMBER_WORDS
 from numcheck.extract.quantities import Quantity, glued, phrase_sizes
 from numcheck.extract.tokens import Token, lows
+from numcheck.memo import once_per
 
 # Function words end a noun phrase; they are grammar, not vocabulary, so they live here.
 STOP = frozenset(
@@ -288,10 +289,7 @@ _DIMENSIONS: dict[int, tuple[Vocabulary, dict[str, str]]] = {}
 
 def lexical_dimension(unit: str, vocab: Vocabulary) -> str:
     """Return a unit's dimension from its words, without pint: "[currency] / [time]"."""
-    held = _DIMENSIONS.get(id(vocab))
-    if held is None or held[0] is not vocab:
-        held = _DIMENSIONS[id(vocab)] = (vocab, {})
-    known = held[1]
+    known = once_per(_DIMENSIONS, vocab, lambda _: {})
     dimension = known.get(unit)
     if dimension is None:
         dimension = _dimension_of(unit, vocab)
@@ -386,15 +384,17 @@ _CONTEXT_CONCEPTS: dict[int, tuple[Vocabulary, dict[str, list[tuple[str, frozens
 
 def _context_concepts(vocab: Vocabulary) -> dict[str, list[tuple[str, frozenset[str]]]]:
     """Concepts told by context words, by dimension, in vocabulary order: built once per vocabulary, not per claim."""
-    held = _CONTEXT_CONCEPTS.get(id(vocab))
-    if held is None or held[0] is not vocab:
-        table: dict[str, list[tuple[str, frozenset[str]]]] = {}
-        for name, concept in vocab.concepts.items():
-            if concept.dimensions and concept.context:
-                for dimension in dict.fromkeys(concept.dimensions):
-                    table.setdefault(dimension, []).append((name, concept.context))
-        held = _CONTEXT_CONCEPTS[id(vocab)] = (vocab, table)
-    return held[1]
+    return once_per(_CONTEXT_CONCEPTS, vocab, _build_context_concepts)
+
+
+def _build_context_concepts(vocab: Vocabulary) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Build the table _context_concepts returns."""
+    table: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for name, concept in vocab.concepts.items():
+        if concept.dimensions and concept.context:
+            for dimension in dict.fromkeys(concept.dimensions):
+                table.setdefault(dimension, []).append((name, concept.context))
+    return table
 
 
 @lru_cache(maxsize=8)
@@ -617,13 +617,15 @@ def _cue_words(vocab: Vocabulary) -> frozenset[str]:
     "a" starts a cue, and nearly every sentence holds an "a": testing the first words alone let nearly
     every sentence through to the clause scans.
     """
-    held = _CUE_WORDS.get(id(vocab))
-    if held is None or held[0] is not vocab:
-        words = set()
-        for phrase in (*vocab.attribution_before, *vocab.attribution_after):
-            words.add(phrase[1] if phrase[0] in ("a", "an", "the") and len(phrase) > 1 else phrase[0])
-        held = _CUE_WORDS[id(vocab)] = (vocab, frozenset(words))
-    return held[1]
+    return once_per(_CUE_WORDS, vocab, _build_cue_words)
+
+
+def _build_cue_words(vocab: Vocabulary) -> frozenset[str]:
+    """Build the words _cue_words returns."""
+    return frozenset(
+        phrase[1] if phrase[0] in ("a", "an", "the") and len(phrase) > 1 else phrase[0]
+        for phrase in (*vocab.attribution_before, *vocab.attribution_after)
+    )
 
 
 def _cues(vocab: Vocabulary, t: list[Token], start: int, end: int, table: frozenset, name: str, names_ok: bool):

@@ -20,6 +20,7 @@ from numcheck.extract.numbers import (
     words_value,
 )
 from numcheck.extract.tokens import Token, lows
+from numcheck.memo import once_per
 
 ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 DASHES = frozenset(("-", "–", "—", "‐", "‑"))
@@ -87,33 +88,32 @@ def glued(a: Token, b: Token) -> bool:
     return a.end == b.start
 
 
-# id(table) -> (table, phrase sizes by first word, phrase sizes by last word), longest first. Vocabulary
-# tables are built once and never changed; the table itself is kept so a reused id is never mistaken.
-_SIZES: dict[int, tuple[object, dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]] = {}
+# id(table) -> (table, (phrase sizes by first word, phrase sizes by last word)), longest first (memo.once_per).
+_SIZES: dict[int, tuple[object, tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]]] = {}
 
 
-def _sizes(table) -> tuple[object, dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+def _sizes(table) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
     """Return the size index of a phrase table: only sizes some phrase has are tried, longest first."""
-    entry = _SIZES.get(id(table))
-    if entry is None or entry[0] is not table:
-        by_first: dict[str, set[int]] = {}
-        by_last: dict[str, set[int]] = {}
-        for key in table:
-            if key:
-                by_first.setdefault(key[0], set()).add(len(key))
-                by_last.setdefault(key[-1], set()).add(len(key))
-        entry = (
-            table,
-            {word: tuple(sorted(sizes, reverse=True)) for word, sizes in by_first.items()},
-            {word: tuple(sorted(sizes, reverse=True)) for word, sizes in by_last.items()},
-        )
-        _SIZES[id(table)] = entry
-    return entry
+    return once_per(_SIZES, table, _build_sizes)
+
+
+def _build_sizes(table) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Build a phrase table's phrase sizes by first word and by last word, longest first."""
+    by_first: dict[str, set[int]] = {}
+    by_last: dict[str, set[int]] = {}
+    for key in table:
+        if key:
+            by_first.setdefault(key[0], set()).add(len(key))
+            by_last.setdefault(key[-1], set()).add(len(key))
+    return (
+        {word: tuple(sorted(sizes, reverse=True)) for word, sizes in by_first.items()},
+        {word: tuple(sorted(sizes, reverse=True)) for word, sizes in by_last.items()},
+    )
 
 
 def phrase_sizes(table, first: str) -> tuple[int, ...]:
     """Return the lengths of a phrase table's phrases that start with `first`, longest first."""
-    return _sizes(table)[1].get(first, ())
+    return _sizes(table)[0].get(first, ())
 
 
 def match_phrase(tokens: list[Token], i: int, table: dict, longest: int, lower: bool = True):
@@ -123,9 +123,8 @@ def match_phrase(tokens: list[Token], i: int, table: dict, longest: int, lower: 
         return None
     tok = tokens[i]
     entry = _SIZES.get(id(table))  # _sizes(table), without a call in the common case: this runs per figure
-    if entry is None or entry[0] is not table:
-        entry = _sizes(table)
-    sizes = entry[1].get(tok.low if lower else tok.text)
+    by_first = entry[1][0] if entry is not None and entry[0] is table else _sizes(table)[0]
+    sizes = by_first.get(tok.low if lower else tok.text)
     if sizes is None:
         return None
     for size in sizes:
@@ -144,7 +143,7 @@ def match_phrase_ending(tokens: list[Token], end: int, table: dict, longest: int
     """Return (value, first index) of the longest phrase of table ending just before end."""
     if end <= floor or end > len(tokens):
         return None
-    sizes = _sizes(table)[2].get(tokens[end - 1].low)
+    sizes = _sizes(table)[1].get(tokens[end - 1].low)
     if sizes is None:
         return None
     for size in sizes:
